@@ -174,6 +174,24 @@ public class DivisionRegister {
                 v.changeReason());
     }
 
+    /** Opens many versions in one batch (edition loads). */
+    public void openAll(List<NewDivisionVersion> versions) {
+        jdbc.batchUpdate(
+                "insert into geo.division_version (code, name, level, parent_code, valid_from, source, change_reason)"
+                        + " values (?, ?, ?, ?, ?, ?, ?)",
+                versions,
+                1000,
+                (ps, v) -> {
+                    ps.setString(1, v.code());
+                    ps.setString(2, Text.nfc(v.name()));
+                    ps.setInt(3, v.level().number());
+                    ps.setString(4, v.parentCode());
+                    ps.setObject(5, v.validFrom());
+                    ps.setString(6, v.source());
+                    ps.setString(7, v.changeReason());
+                });
+    }
+
     /** Ends a version: the unit ceased or changed on {@code validTo}. */
     public void close(long versionId, LocalDate validTo, String reason) {
         jdbc.update(

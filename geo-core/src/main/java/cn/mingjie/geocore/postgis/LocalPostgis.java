@@ -61,11 +61,32 @@ public final class LocalPostgis implements AutoCloseable {
         this.password = password;
     }
 
+    /** Clusters this JVM started, by requested state directory: started once, shared after. */
+    private static final java.util.Map<Path, LocalPostgis> started = new java.util.HashMap<>();
+
     /**
      * Starts (initialising on first use) the cluster kept in {@code stateDir}, creates the {@value
-     * #DATABASE} database with PostGIS, and stops the server when the JVM exits.
+     * #DATABASE} database with PostGIS, and stops the server when the JVM exits. A second call for
+     * the same directory in the same JVM returns the running cluster.
      */
-    public static LocalPostgis start(Path stateDir) {
+    public static synchronized LocalPostgis start(Path stateDir) {
+        return started.computeIfAbsent(stateDir.toAbsolutePath().normalize(), LocalPostgis::startCluster);
+    }
+
+    /** Like {@link #start}, but first discards any cluster left in {@code stateDir} by an earlier JVM. */
+    public static synchronized LocalPostgis startFresh(Path stateDir) {
+        Path key = stateDir.toAbsolutePath().normalize();
+        if (!started.containsKey(key)) {
+            Path effective = isRoot() ? reachableByServiceUser(key) : key;
+            if (Files.exists(effective.resolve("data/postmaster.pid"))) {
+                new LocalPostgis(findBinaries(), effective, isRoot(), 0, "").stopQuietly();
+            }
+            deleteRecursively(effective);
+        }
+        return start(stateDir);
+    }
+
+    private static LocalPostgis startCluster(Path stateDir) {
         Path binDir = findBinaries();
         boolean root = isRoot();
         Path effectiveState = root ? reachableByServiceUser(stateDir.toAbsolutePath()) : stateDir.toAbsolutePath();
@@ -192,11 +213,7 @@ public final class LocalPostgis implements AutoCloseable {
         Path data = stateDir.resolve("data");
         // A previous JVM that was killed may have left its server running on an old port.
         if (Files.exists(data.resolve("postmaster.pid"))) {
-            try {
-                run(Duration.ofSeconds(60), pgCtl("stop", "-m", "fast", "-w"));
-            } catch (RuntimeException stale) {
-                log.debug("No running server to stop: {}", stale.getMessage());
-            }
+            stopQuietly();
         }
         String options = "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"
                 + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
@@ -213,6 +230,27 @@ public final class LocalPostgis implements AutoCloseable {
                         options));
         running = true;
         log.info("Private PostgreSQL listening on 127.0.0.1:{} (data in {})", port, data);
+    }
+
+    private void stopQuietly() {
+        try {
+            run(Duration.ofSeconds(60), pgCtl("stop", "-m", "fast", "-w"));
+        } catch (RuntimeException stale) {
+            log.debug("No running server to stop: {}", stale.getMessage());
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove old cluster " + dir, e);
+        }
     }
 
     private void createDatabase() {

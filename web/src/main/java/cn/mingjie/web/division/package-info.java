@@ -1,0 +1,2 @@
+/** HTTP resources for the administrative-division register. */
+package cn.mingjie.web.division;
