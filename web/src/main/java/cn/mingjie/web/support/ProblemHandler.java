@@ -43,7 +43,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problems.problem(request, HttpStatus.BAD_REQUEST, e.messageKey(), e.args());
         List<Map<String, String>> errors = fieldErrors(e.problems(), request);
         problem.setDetail(problem.getDetail() + "："
-                + String.join("；", errors.stream().map(x -> x.get("field") + " — " + x.get("message")).toList()));
+                + String.join(
+                        "；",
+                        errors.stream()
+                                .map(x -> x.get("field") + " — " + x.get("message"))
+                                .toList()));
         problem.setProperty("errors", errors);
         return problem;
     }
