@@ -35,7 +35,7 @@ class ApplicationTest {
         Integer current =
                 jdbc.queryForObject("select count(*) from geo.division_version where valid_to is null", Integer.class);
         assertThat(current).isEqualTo(12_342);
-        Http.Answer townships = http().get("/api/v1/divisions?parent=500152&level=4&limit=100");
+        Http.Answer townships = http().get("/api/v1/divisions?parent=500152&level=4&limit=100&asOf=2024-01-01");
         assertThat(townships.status()).isEqualTo(200);
         assertThat(townships.json().get("items")).hasSize(23);
         assertThat(townships.json().get("items").get(0).get("parentCode").asText())
@@ -185,6 +185,46 @@ class ApplicationTest {
         assertThat(audit.get(0).get("reason").asText()).isEqualTo("测试更名");
         assertThat(audit.get(0).get("before").asText()).contains("葛城街道");
         assertThat(http().get(path + "/audit").status()).isEqualTo(401);
+    }
+
+    @Test
+    void splitsAStreetOfficeOverHttpKeepingTheOldStateAsOfADate() {
+        String body = "{\"code\":\"500152099000\",\"name\":\"测试新街道\",\"level\":4,"
+                + "\"parentCode\":\"500152000000\",\"validFrom\":\"2025-03-01\",\"reason\":\"测试拆分\"}";
+        Http.Answer created = http().send("POST", "/api/v1/divisions", body, Http.basic("admin", "mingjie"));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.header("Location")).isEqualTo("/api/v1/divisions/500152099000");
+
+        JsonNode villages =
+                http().get("/api/v1/divisions?parent=500152002&level=5&limit=2").json();
+        String first = villages.at("/items/0/code").asText();
+        String second = villages.at("/items/1/code").asText();
+        Http.Answer moved = http().send(
+                        "POST",
+                        "/api/v1/divisions/500152099000/transfers",
+                        "{\"children\":[\"" + first + "\",\"" + second + "\"],\"effectiveFrom\":\"2025-03-01\","
+                                + "\"reason\":\"测试拆分\"}",
+                        Http.basic("admin", "mingjie"));
+        assertThat(moved.status()).isEqualTo(200);
+        assertThat(moved.json()).hasSize(2);
+
+        assertThat(http().get("/api/v1/divisions?parent=500152099000&asOf=2025-03-01")
+                        .json()
+                        .get("items"))
+                .hasSize(2);
+        assertThat(http().get("/api/v1/divisions/" + first + "?asOf=2025-02-28")
+                        .json()
+                        .at("/properties/parentCode")
+                        .asText())
+                .isEqualTo("500152002000");
+
+        Http.Answer wrongLevel = http().send(
+                        "POST",
+                        "/api/v1/divisions",
+                        body.replace("500152099000", "500152099001").replace("\"level\":4", "\"level\":5"),
+                        Http.basic("admin", "mingjie"));
+        assertThat(wrongLevel.status()).isEqualTo(400);
+        assertThat(wrongLevel.json().at("/errors/0/field").asText()).isEqualTo("parentCode");
     }
 
     @Test

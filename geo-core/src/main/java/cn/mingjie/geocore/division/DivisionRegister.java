@@ -142,6 +142,144 @@ public class DivisionRegister {
         return renamed;
     }
 
+    /**
+     * Establishes a new unit from {@code v.validFrom()} under an existing parent one level up. A code
+     * may be reused only after its previous unit ceased.
+     */
+    @Transactional
+    public Division establish(NewDivisionVersion v, ChangeContext who) {
+        if (!DivisionCodes.isValid(v.code())) {
+            throw ValidationException.of("code", "error.code.format", v.code());
+        }
+        String name = Text.nfc(v.name() == null ? "" : v.name().strip());
+        if (name.isEmpty()) {
+            throw ValidationException.of("name", "error.name.required");
+        }
+        if (v.validFrom() == null) {
+            throw ValidationException.of("validFrom", "error.date.required");
+        }
+        if (find(v.code(), v.validFrom()).isPresent()
+                || !jdbc.queryForList(
+                                "select 1 from geo.division_version where code = ? and valid_from > ?",
+                                v.code(),
+                                v.validFrom())
+                        .isEmpty()) {
+            throw ValidationException.of("code", "error.code.in-use", v.code(), v.validFrom());
+        }
+        requireParent(v.code(), v.parentCode(), v.level(), v.validFrom(), "parentCode");
+        long id = open(new NewDivisionVersion(
+                v.code(), name, v.level(), v.parentCode(), v.validFrom(), "manual", who.reason()));
+        Division created = versionById(id);
+        audit.record(who, ENTITY, v.code(), "establish", null, snapshot(created));
+        return created;
+    }
+
+    /**
+     * Moves units to another parent from {@code effectiveFrom} (the children's side of a split or
+     * merger, e.g. a street office giving up communities to a new one). Each child gets a new version;
+     * all or none are moved.
+     */
+    @Transactional
+    public List<Division> transfer(
+            List<String> childCodes, String newParentCode, LocalDate effectiveFrom, ChangeContext who) {
+        if (effectiveFrom == null) {
+            throw ValidationException.of("effectiveFrom", "error.date.required");
+        }
+        if (childCodes == null || childCodes.isEmpty()) {
+            throw ValidationException.of("children", "error.children.required");
+        }
+        Division parent = find(newParentCode, effectiveFrom)
+                .orElseThrow(() -> ValidationException.of("parentCode", "error.parent.missing", newParentCode));
+        List<Division> moved = new ArrayList<>();
+        for (int i = 0; i < childCodes.size(); i++) {
+            String field = "children/" + i;
+            Division child = lockCurrentOrFail(childCodes.get(i), field);
+            if (child.level().number() != parent.level().number() + 1) {
+                throw ValidationException.of(field, "error.parent.level", child.code(), parent.code());
+            }
+            if (newParentCode.equals(child.parentCode())) {
+                throw ValidationException.of(field, "error.transfer.same-parent", child.code(), newParentCode);
+            }
+            if (!effectiveFrom.isAfter(child.validFrom())) {
+                throw ValidationException.of("effectiveFrom", "error.date.not-after", child.validFrom());
+            }
+            jdbc.update(
+                    "update geo.division_version set valid_to = ?, row_version = row_version + 1 where version_id = ?",
+                    effectiveFrom,
+                    child.versionId());
+            Long id = jdbc.queryForObject(
+                    "insert into geo.division_version (code, name, level, parent_code, valid_from, geom, geom_source,"
+                            + " seat, seat_source, source, change_reason)"
+                            + " select code, name, level, ?, ?, geom, geom_source, seat, seat_source, 'manual', ?"
+                            + " from geo.division_version where version_id = ? returning version_id",
+                    Long.class,
+                    newParentCode,
+                    effectiveFrom,
+                    who.reason(),
+                    child.versionId());
+            Division after = versionById(id);
+            audit.record(who, ENTITY, child.code(), "transfer", snapshot(child), snapshot(after));
+            moved.add(after);
+        }
+        return moved;
+    }
+
+    /** Abolishes a unit from {@code effectiveFrom}; its children must have been moved first. */
+    @Transactional
+    public Division abolish(String code, LocalDate effectiveFrom, String expectedTag, ChangeContext who) {
+        if (effectiveFrom == null) {
+            throw ValidationException.of("effectiveFrom", "error.date.required");
+        }
+        Division current = lockCurrent(code);
+        if (!current.versionTag().equals(expectedTag)) {
+            throw new VersionConflictException(ENTITY, code, expectedTag, current.versionTag());
+        }
+        if (!effectiveFrom.isAfter(current.validFrom())) {
+            throw ValidationException.of("effectiveFrom", "error.date.not-after", current.validFrom());
+        }
+        Integer children = jdbc.queryForObject(
+                "select count(*) from geo.division_version where parent_code = ? and" + VALID_AT,
+                Integer.class,
+                code,
+                effectiveFrom,
+                effectiveFrom);
+        if (children != null && children > 0) {
+            throw ValidationException.of("code", "error.abolish.has-children", code, children);
+        }
+        jdbc.update(
+                "update geo.division_version set valid_to = ?, change_reason = ?, row_version = row_version + 1"
+                        + " where version_id = ?",
+                effectiveFrom,
+                who.reason(),
+                current.versionId());
+        Division closed = versionById(current.versionId());
+        audit.record(who, ENTITY, code, "abolish", snapshot(current), snapshot(closed));
+        return closed;
+    }
+
+    private void requireParent(String code, String parentCode, DivisionLevel level, LocalDate at, String field) {
+        if (level == DivisionLevel.PROVINCE) {
+            return;
+        }
+        Division parent = (parentCode == null ? Optional.<Division>empty() : find(parentCode, at))
+                .orElseThrow(() -> ValidationException.of(field, "error.parent.missing", parentCode));
+        if (parent.level().number() != level.number() - 1) {
+            throw ValidationException.of(field, "error.parent.level", code, parentCode);
+        }
+    }
+
+    private Division lockCurrentOrFail(String code, String field) {
+        return jdbc
+                .query(
+                        "select " + COLUMNS
+                                + " from geo.division_version where code = ? and valid_to is null for update",
+                        this::map,
+                        code)
+                .stream()
+                .findFirst()
+                .orElseThrow(() -> ValidationException.of(field, "error.child.missing", code));
+    }
+
     // ---- used by loaders ------------------------------------------------------------------
 
     /** The current (open) version of each code, for loaders that compare editions. */

@@ -7,6 +7,7 @@ import cn.mingjie.geocore.division.DivisionCodes;
 import cn.mingjie.geocore.division.DivisionLevel;
 import cn.mingjie.geocore.division.DivisionQuery;
 import cn.mingjie.geocore.division.DivisionRegister;
+import cn.mingjie.geocore.division.NewDivisionVersion;
 import cn.mingjie.geocore.edit.ChangeContext;
 import cn.mingjie.geocore.edit.ValidationException;
 import cn.mingjie.web.support.ETags;
@@ -14,6 +15,7 @@ import cn.mingjie.web.support.Feature;
 import cn.mingjie.web.support.FeatureCollection;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -26,6 +28,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -74,6 +77,13 @@ public class DivisionController {
     public record Page<T>(List<T> items, int limit, int offset) {}
 
     public record RenameRequest(String name, LocalDate effectiveFrom, String reason) {}
+
+    public record EstablishRequest(
+            String code, String name, Integer level, String parentCode, LocalDate validFrom, String reason) {}
+
+    public record TransferRequest(List<String> children, LocalDate effectiveFrom, String reason) {}
+
+    public record AbolishRequest(LocalDate effectiveFrom, String reason) {}
 
     @GetMapping
     @Operation(summary = "列出行政区划 / list divisions (as of a date)")
@@ -146,6 +156,61 @@ public class DivisionController {
                 expected,
                 new ChangeContext(user.getName(), body.reason()));
         return ResponseEntity.ok().eTag(ETags.quote(renamed.versionTag())).body(feature(renamed));
+    }
+
+    @PostMapping(produces = {"application/geo+json", "application/json"})
+    @Operation(summary = "设立新区划 / establish a unit")
+    @PreAuthorize("hasRole('ADMIN')")
+    public ResponseEntity<Feature> establish(@RequestBody EstablishRequest body, Principal user) {
+        if (body.level() == null || body.level() < 1 || body.level() > 5) {
+            throw ValidationException.of("level", "error.level.range", body.level());
+        }
+        Division created = register.establish(
+                new NewDivisionVersion(
+                        body.code(),
+                        body.name(),
+                        DivisionLevel.of(body.level()),
+                        body.parentCode(),
+                        body.validFrom(),
+                        null,
+                        null),
+                new ChangeContext(user.getName(), body.reason()));
+        return ResponseEntity.created(URI.create("/api/v1/divisions/" + created.code()))
+                .eTag(ETags.quote(created.versionTag()))
+                .body(feature(created));
+    }
+
+    @PostMapping("/{code}/transfers")
+    @Operation(summary = "划入下级区划（拆分、合并）/ move units under this one from a date")
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<DivisionSummary> transfer(
+            @PathVariable String code, @RequestBody TransferRequest body, Principal user) {
+        return register
+                .transfer(
+                        body.children() == null
+                                ? List.of()
+                                : body.children().stream()
+                                        .map(DivisionController::code)
+                                        .toList(),
+                        code(code),
+                        body.effectiveFrom(),
+                        new ChangeContext(user.getName(), body.reason()))
+                .stream()
+                .map(DivisionSummary::of)
+                .toList();
+    }
+
+    @PostMapping("/{code}/abolition")
+    @Operation(summary = "撤销区划（需 If-Match）/ abolish a unit from a date")
+    @PreAuthorize("hasRole('ADMIN')")
+    public DivisionSummary abolish(
+            @PathVariable String code,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody AbolishRequest body,
+            Principal user) {
+        String expected = ETags.required(ifMatch);
+        return DivisionSummary.of(register.abolish(
+                code(code), body.effectiveFrom(), expected, new ChangeContext(user.getName(), body.reason())));
     }
 
     static Feature feature(Division d) {
