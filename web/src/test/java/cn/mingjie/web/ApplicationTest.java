@@ -32,8 +32,11 @@ class ApplicationTest {
 
     @Test
     void loadsAllNbs2023DivisionsAsTheCurrentRegister() {
-        Integer current =
-                jdbc.queryForObject("select count(*) from geo.division_version where valid_to is null", Integer.class);
+        Integer current = jdbc.queryForObject(
+                // As of 2024: other tests here edit from 2025 on.
+                "select count(*) from geo.division_version where valid_from <= '2024-01-01'"
+                        + " and (valid_to is null or valid_to > '2024-01-01')",
+                Integer.class);
         assertThat(current).isEqualTo(12_342);
         Http.Answer townships = http().get("/api/v1/divisions?parent=500152&level=4&limit=100&asOf=2024-01-01");
         assertThat(townships.status()).isEqualTo(200);
