@@ -2,20 +2,21 @@ package cn.mingjie.data;
 
 import cn.mingjie.geocore.division.DivisionCodes;
 import cn.mingjie.geocore.division.DivisionRegister;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.mingjie.geocore.geojson.GeoJsonFeature;
+import cn.mingjie.geocore.geojson.GeoJsonInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
-import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.geojson.GeoJsonReader;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
@@ -38,31 +39,30 @@ public class DistrictPolygonLoader {
 
     int load(Resource geojson) {
         List<Geometry> all = new ArrayList<>();
-        GeoJsonReader reader = new GeoJsonReader(factory);
-        try (InputStream in = geojson.getInputStream()) {
-            JsonNode root = new ObjectMapper().readTree(in);
-            for (JsonNode feature : root.get("features")) {
-                String code = DivisionCodes.toTwelveDigits(
-                        feature.get("properties").get("district_adcode").asText());
-                MultiPolygon polygon =
-                        asMultiPolygon(reader.read(feature.get("geometry").toString()));
-                register.setCurrentGeometry(code, polygon, SOURCE);
-                register.setCurrentSeat(
-                        code,
-                        factory.createPoint(new org.locationtech.jts.geom.Coordinate(
-                                feature.get("properties").get("lon").asDouble(),
-                                feature.get("properties").get("lat").asDouble())),
-                        SOURCE + ":label-point");
-                all.add(polygon);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (ParseException e) {
-            throw new IllegalStateException("bad geometry in " + geojson.getDescription(), e);
+        // Validated on the way in (rings, self-intersections, extent, axis order): a bad file fails the load.
+        for (GeoJsonFeature feature : new GeoJsonInput().readFeatureCollection(read(geojson))) {
+            Map<String, Object> p = feature.properties();
+            String code = DivisionCodes.toTwelveDigits(String.valueOf(p.get("district_adcode")));
+            MultiPolygon polygon = asMultiPolygon(feature.geometry());
+            register.setCurrentGeometry(code, polygon, SOURCE);
+            register.setCurrentSeat(
+                    code,
+                    factory.createPoint(new Coordinate(
+                            ((Number) p.get("lon")).doubleValue(), ((Number) p.get("lat")).doubleValue())),
+                    SOURCE + ":label-point");
+            all.add(polygon);
         }
         Geometry union = factory.buildGeometry(all).union();
         register.setCurrentGeometry(CHONGQING, asMultiPolygon(union), SOURCE + ":union-of-districts");
         return all.size();
+    }
+
+    private static String read(Resource resource) {
+        try (InputStream in = resource.getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static MultiPolygon asMultiPolygon(Geometry g) {

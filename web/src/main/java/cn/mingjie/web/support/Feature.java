@@ -1,10 +1,10 @@
 package cn.mingjie.web.support;
 
+import cn.mingjie.geocore.geojson.GeoJsonOutput;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.io.geojson.GeoJsonWriter;
 
 /** A GeoJSON Feature ([lon, lat] order, CGCS2000 ≈ WGS84 as RFC 7946 expects). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -15,8 +15,8 @@ public record Feature(String type, String id, @JsonRawValue String geometry, Map
     }
 
     private static String write(Geometry geometry) {
-        GeoJsonWriter writer = new GeoJsonWriter(7);
-        writer.setEncodeCRS(false);
-        return writer.write(geometry);
+        GeoJsonOutput output = new GeoJsonOutput();
+        output.setCrsWritten(false); // RFC 7946: no crs member; CGCS2000 is WGS84 within centimetres
+        return output.write(geometry);
     }
 }
