@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Point;
@@ -113,7 +114,7 @@ public class DivisionRegister {
         if (effectiveFrom == null) {
             throw ValidationException.of("effectiveFrom", "error.date.required");
         }
-        Division current = lockCurrent(code);
+        Division current = lockCurrent(code, () -> new NotFoundException("division", code));
         if (!current.versionTag().equals(expectedTag)) {
             throw new VersionConflictException(ENTITY, code, expectedTag, current.versionTag());
         }
@@ -123,21 +124,7 @@ public class DivisionRegister {
         if (current.name().equals(name)) {
             throw ValidationException.of("name", "error.name.unchanged", name);
         }
-        jdbc.update(
-                "update geo.division_version set valid_to = ?, row_version = row_version + 1 where version_id = ?",
-                effectiveFrom,
-                current.versionId());
-        Long newId = jdbc.queryForObject(
-                "insert into geo.division_version (code, name, level, parent_code, valid_from, geom, geom_source,"
-                        + " seat, seat_source, source, change_reason)"
-                        + " select code, ?, level, parent_code, ?, geom, geom_source, seat, seat_source, 'manual', ?"
-                        + " from geo.division_version where version_id = ? returning version_id",
-                Long.class,
-                name,
-                effectiveFrom,
-                who.reason(),
-                current.versionId());
-        Division renamed = versionById(newId);
+        Division renamed = supersede(current, effectiveFrom, name, current.parentCode(), who.reason());
         audit.record(who, ENTITY, code, "rename", snapshot(current), snapshot(renamed));
         return renamed;
     }
@@ -193,7 +180,9 @@ public class DivisionRegister {
         List<Division> moved = new ArrayList<>();
         for (int i = 0; i < childCodes.size(); i++) {
             String field = "children/" + i;
-            Division child = lockCurrentOrFail(childCodes.get(i), field);
+            String childCode = childCodes.get(i);
+            Division child =
+                    lockCurrent(childCode, () -> ValidationException.of(field, "error.child.missing", childCode));
             if (child.level().number() != parent.level().number() + 1) {
                 throw ValidationException.of(field, "error.parent.level", child.code(), parent.code());
             }
@@ -203,21 +192,7 @@ public class DivisionRegister {
             if (!effectiveFrom.isAfter(child.validFrom())) {
                 throw ValidationException.of("effectiveFrom", "error.date.not-after", child.validFrom());
             }
-            jdbc.update(
-                    "update geo.division_version set valid_to = ?, row_version = row_version + 1 where version_id = ?",
-                    effectiveFrom,
-                    child.versionId());
-            Long id = jdbc.queryForObject(
-                    "insert into geo.division_version (code, name, level, parent_code, valid_from, geom, geom_source,"
-                            + " seat, seat_source, source, change_reason)"
-                            + " select code, name, level, ?, ?, geom, geom_source, seat, seat_source, 'manual', ?"
-                            + " from geo.division_version where version_id = ? returning version_id",
-                    Long.class,
-                    newParentCode,
-                    effectiveFrom,
-                    who.reason(),
-                    child.versionId());
-            Division after = versionById(id);
+            Division after = supersede(child, effectiveFrom, child.name(), newParentCode, who.reason());
             audit.record(who, ENTITY, child.code(), "transfer", snapshot(child), snapshot(after));
             moved.add(after);
         }
@@ -230,7 +205,7 @@ public class DivisionRegister {
         if (effectiveFrom == null) {
             throw ValidationException.of("effectiveFrom", "error.date.required");
         }
-        Division current = lockCurrent(code);
+        Division current = lockCurrent(code, () -> new NotFoundException("division", code));
         if (!current.versionTag().equals(expectedTag)) {
             throw new VersionConflictException(ENTITY, code, expectedTag, current.versionTag());
         }
@@ -266,18 +241,6 @@ public class DivisionRegister {
         if (parent.level().number() != level.number() - 1) {
             throw ValidationException.of(field, "error.parent.level", code, parentCode);
         }
-    }
-
-    private Division lockCurrentOrFail(String code, String field) {
-        return jdbc
-                .query(
-                        "select " + COLUMNS
-                                + " from geo.division_version where code = ? and valid_to is null for update",
-                        this::map,
-                        code)
-                .stream()
-                .findFirst()
-                .orElseThrow(() -> ValidationException.of(field, "error.child.missing", code));
     }
 
     // ---- used by loaders ------------------------------------------------------------------
@@ -359,7 +322,30 @@ public class DivisionRegister {
                 code);
     }
 
-    private Division lockCurrent(String code) {
+    /**
+     * Closes {@code current} on {@code from} and opens its successor with the given name and parent,
+     * keeping code, level and geometry.
+     */
+    private Division supersede(Division current, LocalDate from, String name, String parentCode, String reason) {
+        jdbc.update(
+                "update geo.division_version set valid_to = ?, row_version = row_version + 1 where version_id = ?",
+                from,
+                current.versionId());
+        Long id = jdbc.queryForObject(
+                "insert into geo.division_version (code, name, level, parent_code, valid_from, geom, geom_source,"
+                        + " seat, seat_source, source, change_reason)"
+                        + " select code, ?, level, ?, ?, geom, geom_source, seat, seat_source, 'manual', ?"
+                        + " from geo.division_version where version_id = ? returning version_id",
+                Long.class,
+                name,
+                parentCode,
+                from,
+                reason,
+                current.versionId());
+        return versionById(id);
+    }
+
+    private Division lockCurrent(String code, Supplier<? extends RuntimeException> missing) {
         return jdbc
                 .query(
                         "select " + COLUMNS
@@ -368,7 +354,7 @@ public class DivisionRegister {
                         code)
                 .stream()
                 .findFirst()
-                .orElseThrow(() -> new NotFoundException("division", code));
+                .orElseThrow(missing);
     }
 
     private Division versionById(long versionId) {
