@@ -76,6 +76,15 @@ public final class GaussKruger {
         return transform(lonLat, forward(zone));
     }
 
+    /** A lon/lat geometry on the plane of {@code zone}. */
+    public static Geometry toPlane(Geometry lonLat, int zone) {
+        try {
+            return JTS.transform(lonLat, forward(zone));
+        } catch (TransformException e) {
+            throw new IllegalArgumentException("cannot project into GK zone " + zone, e);
+        }
+    }
+
     /** (easting without prefix, northing) in {@code zone} → (lon, lat). */
     public static Coordinate toLonLat(Coordinate plane, int zone) {
         return transform(plane, inverse(zone));
@@ -161,11 +170,7 @@ public final class GaussKruger {
     }
 
     private static double planeLength(Geometry lonLat, int zone) {
-        try {
-            return JTS.transform(lonLat, forward(zone)).getLength();
-        } catch (TransformException e) {
-            throw new IllegalArgumentException("cannot project into GK zone " + zone, e);
-        }
+        return toPlane(lonLat, zone).getLength();
     }
 
     private static double normalise(double degrees) {
