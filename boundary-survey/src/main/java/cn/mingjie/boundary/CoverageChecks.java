@@ -60,7 +60,8 @@ public class CoverageChecks {
         }
         Geometry gaps = CoverageGapFinder.findGaps(coverage, gapDegrees);
         for (int i = 0; gaps != null && i < gaps.getNumGeometries(); i++) {
-            Geometry gap = gaps.getGeometryN(i);
+            // The gap finder returns each gap's ring as a line.
+            Geometry gap = gaps.getFactory().createPolygon(gaps.getGeometryN(i).getCoordinates());
             double area = planeArea(gap);
             out.add(squareMetres(BoundaryChecks.finding(
                     "coverage-sliver",

@@ -193,7 +193,12 @@ public class MarkerRegister {
                         p.installedOn(),
                         p.responsibleCode());
                 writeReferences(markerId, p.references());
-                conditionEntry(markerId, "新设", LocalDate.now(), "approved change " + changeId, who);
+                conditionEntry(
+                        markerId,
+                        "新设",
+                        p.installedOn() == null ? LocalDate.now() : p.installedOn(),
+                        "approved change " + changeId,
+                        who);
             }
             case "move" -> {
                 markerId = change.markerId();
