@@ -200,7 +200,7 @@ public class Inspections {
         Long fid = jdbc.queryForObject(
                 "insert into boundary.inspection_marker_finding (inspection_id, marker_id, condition, geom, accuracy_m,"
                         + " note, client_id, recorded_by) values (?, ?, ?,"
-                        + " case when ? is null then null else st_setsrid(st_makepoint(?, ?), 4490) end, ?, ?, ?, ?)"
+                        + " case when ?::float8 is null then null else st_setsrid(st_makepoint(?::float8, ?::float8), 4490) end, ?, ?, ?, ?)"
                         + " returning id",
                 Long.class,
                 id,
@@ -242,7 +242,7 @@ public class Inspections {
         Long fid = jdbc.queryForObject(
                 "insert into boundary.inspection_other_finding (inspection_id, kind, description, geom, client_id,"
                         + " recorded_by) values (?, ?, ?,"
-                        + " case when ? is null then null else st_setsrid(st_makepoint(?, ?), 4490) end, ?, ?)"
+                        + " case when ?::float8 is null then null else st_setsrid(st_makepoint(?::float8, ?::float8), 4490) end, ?, ?)"
                         + " returning id",
                 Long.class,
                 id,
@@ -323,7 +323,8 @@ public class Inspections {
         List<CheckFinding> blocking = blockingFindings(id, settings);
         if (!blocking.isEmpty()) {
             List<FieldProblem> problems = blocking.stream()
-                    .map(f -> new FieldProblem("checks/" + f.key(), "error.boundary.check-failed", f.textZh()))
+                    .map(f -> new FieldProblem(
+                            "checks/" + f.key(), "error.boundary.check-failed", f.textZh(), f.textEn()))
                     .toList();
             throw new ValidationException(problems);
         }
