@@ -153,7 +153,7 @@ class BoundaryApiTest {
                         "POST",
                         insp + "/acknowledge",
                         "{\"keys\":[\"displacement:500111500152004Q@2024-05-10\","
-                        + "\"displacement-from-record:500111500152004Q\"],\"reason\":\"双方确认，待复测\"}",
+                                + "\"displacement-from-record:500111500152004Q\"],\"reason\":\"双方确认，待复测\"}",
                         Http.basic("inspector", "mingjie", "If-Match", conducted.header("ETag")));
         assertThat(ack.status()).isEqualTo(200);
         Http.Answer one = http().send(

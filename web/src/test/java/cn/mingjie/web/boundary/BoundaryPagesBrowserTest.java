@@ -86,6 +86,9 @@ class BoundaryPagesBrowserTest {
         browser.script("window.fetch = () => Promise.reject(new TypeError('offline'));");
         new Select(browser.driver().findElement(By.id("condition"))).selectByVisibleText("损坏");
         browser.driver().findElement(By.id("note")).sendKeys("桩顶破损");
+        browser.driver()
+                .findElement(By.id("photo"))
+                .sendKeys(photoFile().toAbsolutePath().toString());
         browser.driver().findElement(By.id("save")).click();
         browser.waitUpTo(Duration.ofSeconds(10))
                 .until(d -> "1".equals(browser.script("return document.body.dataset.unsent")));
@@ -105,8 +108,27 @@ class BoundaryPagesBrowserTest {
         assertThat(f).containsEntry("condition", "损坏").containsEntry("note", "桩顶破损");
         assertThat((Double) f.get("lon")).isEqualTo(105.95);
         assertThat(browser.driver().findElement(By.id("sent")).getText()).contains("已发送");
+        Map<String, Object> photo = jdbc.queryForMap(
+                "select p.content_type, octet_length(p.bytes) size from boundary.photo p"
+                        + " join boundary.inspection_marker_finding f on f.id = p.finding_id where f.inspection_id = ?",
+                inspection);
+        assertThat(photo).containsEntry("content_type", "image/png").containsEntry("size", PNG.length);
         browser.screenshot("boundary-field-sent");
         browser.driver().manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    /** A 1×1 PNG, as a phone camera's file would arrive through the file input. */
+    static final byte[] PNG = java.util.Base64.getDecoder()
+            .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
+    private static java.nio.file.Path photoFile() {
+        try {
+            java.nio.file.Path dir =
+                    java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "field-photos"));
+            return java.nio.file.Files.write(dir.resolve("marker.png"), PNG);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static ChromeDriver chrome() {
