@@ -9,7 +9,8 @@
       derivedNotice: '样例界线由区划面公共边派生（示意，非协议书界线）；潼南区界桩为合成样例数据。',
       derivedLine: '派生示意界线，非法定界线', length: '长度', plane: '高斯平面', geodesic: '椭球面', zone: '带',
       agreed: '已协议', disputed: '有争议', lang: 'English', planned: '已计划', lead: '牵头', field: '外业录入',
-      planReason: '计划定期联检', loadError: '加载失败',
+      planReason: '计划定期联检', loadError: '加载失败', disputes: '边界争议', agreements: '平安边界协议（一年内到期）',
+      none: '无', negotiation: '协商', mediation: '调解', decision: '裁决', closed: '已结案',
     },
     en: {
       title: 'Boundary lines and markers', mapLink: 'Map', signIn: 'Sign in', division: 'Division code',
@@ -21,6 +22,8 @@
       derivedLine: 'Derived sample line, not a legal boundary', length: 'Length', plane: 'GK plane',
       geodesic: 'ellipsoid', zone: 'zone', agreed: 'agreed', disputed: 'disputed', lang: '中文', planned: 'planned',
       lead: 'lead', field: 'field entry', planReason: 'plan periodic inspection', loadError: 'Failed to load',
+      disputes: 'Boundary disputes', agreements: 'Peaceful-boundary agreements due within a year', none: 'none',
+      negotiation: 'negotiation', mediation: 'mediation', decision: 'decision', closed: 'closed',
     },
   };
   const lang = localStorage.getItem('mingjie.lang') || 'zh';
@@ -156,6 +159,17 @@
     const due = await getJson('/api/v1/boundary/inspections/due');
     const dueList = document.getElementById('due');
     for (const d of due.slice(0, 20)) dueList.appendChild(el('li', d.dueYear + ' · ' + d.lineName));
+    const disputes = await getJson('/api/v1/boundary/disputes');
+    const disputeList = document.getElementById('disputes');
+    for (const d of disputes.features) {
+      disputeList.appendChild(el('li', d.properties.title + ' · ' + t(d.properties.status)));
+    }
+    if (!disputes.features.length) disputeList.appendChild(el('li', t('none')));
+    const inAYear = new Date(Date.now() + 365 * 86400000).toISOString().substring(0, 10);
+    const agreements = await getJson('/api/v1/boundary/peace-agreements?renewBy=' + inAYear);
+    const agreementList = document.getElementById('agreements');
+    for (const a of agreements) agreementList.appendChild(el('li', a.renewBy + ' · ' + a.title));
+    if (!agreements.length) agreementList.appendChild(el('li', t('none')));
     await loadLines();
   }
   start().catch(() => { document.getElementById('notice').textContent = t('loadError'); });

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import cn.mingjie.boundary.internal.Wkb;
 import cn.mingjie.geocore.audit.AuditLog;
 import cn.mingjie.geocore.edit.ChangeContext;
 import cn.mingjie.geocore.edit.FieldProblem;
@@ -438,10 +437,5 @@ class BoundaryRegisterTest {
                     .toList();
         }
         throw new AssertionError("expected a ValidationException");
-    }
-
-    static {
-        // Keep the JTS factory's SRID in line with the database.
-        Wkb.FACTORY.getSRID();
     }
 }

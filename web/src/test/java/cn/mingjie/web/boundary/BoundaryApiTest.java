@@ -172,6 +172,55 @@ class BoundaryApiTest {
         assertThat(http().get(insp + "/audit", PLANNER).json()).hasSizeGreaterThanOrEqualTo(5);
     }
 
+    @Test
+    void aDisputeFreezesTheLineOverHttpAndEveryStepIsAudited() {
+        long line = jdbc.queryForObject(
+                "select id from boundary.line where geom_source = 'derived:shared-edge:voronoi-of-seats'"
+                        + " order by code limit 1",
+                Long.class);
+        JsonNode feature = http().get("/api/v1/boundary/lines/" + line, PLANNER).json();
+        String etag = http().get("/api/v1/boundary/lines/" + line, PLANNER).header("ETag");
+        JsonNode parties = feature.at("/properties/parties");
+        String dispute = "{\"lineId\":" + line + ",\"title\":\"山林权属争议\",\"parties\":" + parties
+                + ",\"area\":{\"type\":\"Polygon\",\"coordinates\":[[[105.9,30.1],[105.91,30.1],[105.91,30.11],"
+                + "[105.9,30.1]]]},\"reason\":\"登记争议\"}";
+        Http.Answer opened = http().send("POST", "/api/v1/boundary/disputes", dispute, INSPECTOR);
+        assertThat(opened.status()).isEqualTo(201);
+        assertThat(opened.json().at("/geometry/type").asText()).isEqualTo("MultiPolygon");
+
+        String move = "{\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[105.9,30.1],[105.91,30.11]]},"
+                + "\"reason\":\"改线\"}";
+        String path = "/api/v1/boundary/lines/" + line;
+        assertThat(http().send("PATCH", path, move, INSPECTOR).status()).isEqualTo(428);
+        assertThat(http().send("PATCH", path, move, Http.basic("inspector", "mingjie", "If-Match", etag))
+                        .status())
+                .isEqualTo(412); // opening the dispute changed the line's status
+        String current = http().get(path, PLANNER).header("ETag");
+        Http.Answer frozen = http().send("PATCH", path, move, Http.basic("inspector", "mingjie", "If-Match", current));
+        assertThat(frozen.status()).isEqualTo(400);
+        assertThat(frozen.json().at("/errors/0/message").asText()).contains("争议解决前不得改变现状");
+        Http.Answer english = http().send(
+                        "PATCH",
+                        path,
+                        move,
+                        Http.basic("inspector", "mingjie", "If-Match", current, "Accept-Language", "en"));
+        assertThat(english.json().at("/errors/0/message").asText()).contains("open dispute");
+
+        String disputePath = "/api/v1/boundary/disputes/"
+                + opened.json().at("/properties/id").asLong();
+        Http.Answer closed = http().send(
+                        "POST",
+                        disputePath + "/advance",
+                        "{\"status\":\"closed\",\"decisionRef\":\"协议〔2025〕1号\",\"reason\":\"协商一致\"}",
+                        Http.basic("inspector", "mingjie", "If-Match", opened.header("ETag")));
+        assertThat(closed.json().at("/properties/status").asText()).isEqualTo("closed");
+        assertThat(http().get(path, PLANNER)
+                        .json()
+                        .at("/properties/legalStatus")
+                        .asText())
+                .isEqualTo("agreed");
+    }
+
     private long lineId(String code) {
         return jdbc.queryForObject("select id from boundary.line where code = ?", Long.class, code);
     }
