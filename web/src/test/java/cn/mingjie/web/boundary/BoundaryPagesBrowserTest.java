@@ -1,0 +1,158 @@
+package cn.mingjie.web.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.mingjie.web.Browser;
+import cn.mingjie.web.MingjieAppTest;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The boundary page and the phone field page in a real headless Chromium, with screenshots. */
+@MingjieAppTest
+class BoundaryPagesBrowserTest {
+
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void showsTheTongnanLinesWithMarkersDescriptionAndChecks() {
+        signIn();
+        browser.driver().get(url("/boundary.html"));
+        browser.waitUpTo(Duration.ofSeconds(30))
+                .until(d -> "true".equals(browser.script("return document.body.dataset.linesReady")));
+        assertThat(browser.driver().findElements(By.cssSelector("#lines li"))).hasSize(3);
+        assertThat(browser.driver().findElement(By.id("notice")).getText()).contains("合成");
+        browser.driver().findElements(By.cssSelector("#lines li")).stream()
+                .filter(li -> li.getText().contains("铜梁区"))
+                .findFirst()
+                .orElseThrow()
+                .click();
+        browser.waitUpTo(Duration.ofSeconds(30))
+                .until(d -> d.findElements(By.cssSelector("#markerRows tr")).size() == 7);
+        assertThat(browser.driver().findElement(By.id("description")).getText()).contains("真方位角");
+        assertThat(browser.driver().findElement(By.id("checks")).getText()).isEqualTo("各项检查均通过");
+        assertThat(browser.driver().findElement(By.id("lineDerived")).getText()).isEqualTo("派生示意界线，非法定界线");
+        browser.screenshot("boundary-tongnan-tongliang");
+    }
+
+    @Test
+    void theFieldPageKeepsEntriesWhenTheConnectionIsLostAndSendsThemLater() {
+        long line = jdbc.queryForObject("select id from boundary.line where code = '500117500152'", Long.class);
+        long inspection = jdbc.queryForObject(
+                "insert into boundary.inspection (line_id, kind, round_year, lead_code, supporting_code, status,"
+                        + " inspected_on) values (?, 'ad-hoc', 2025, '500117000000', '500152000000', 'open',"
+                        + " '2025-07-01') returning id",
+                Long.class,
+                line);
+        signIn();
+        browser.driver().manage().window().setSize(new Dimension(400, 820));
+        chrome().executeCdpCommand("Browser.grantPermissions", Map.of("permissions", java.util.List.of("geolocation")));
+        chrome().executeCdpCommand(
+                        "Emulation.setGeolocationOverride",
+                        Map.of("latitude", 30.1, "longitude", 105.95, "accuracy", 4.0));
+        browser.driver().get(url("/boundary-field.html?inspection=" + inspection));
+        browser.waitUpTo(Duration.ofSeconds(30))
+                .until(d -> "true".equals(browser.script("return document.body.dataset.fieldReady")));
+        browser.driver().findElement(By.id("gps")).click();
+        browser.waitUpTo(Duration.ofSeconds(20))
+                .until(d -> d.findElement(By.id("position")).getText().contains("105.95"));
+
+        // The connection drops: every request fails.
+        browser.script("window.fetch = () => Promise.reject(new TypeError('offline'));");
+        new Select(browser.driver().findElement(By.id("condition"))).selectByVisibleText("损坏");
+        browser.driver().findElement(By.id("note")).sendKeys("桩顶破损");
+        browser.driver()
+                .findElement(By.id("photo"))
+                .sendKeys(photoFile().toAbsolutePath().toString());
+        browser.driver().findElement(By.id("save")).click();
+        browser.waitUpTo(Duration.ofSeconds(10))
+                .until(d -> "1".equals(browser.script("return document.body.dataset.unsent")));
+        assertThat(browser.driver().findElement(By.id("status")).getText()).contains("1 条记录未发送");
+        browser.screenshot("boundary-field-offline");
+        assertThat(findings(inspection)).isZero();
+
+        // Back online: the page reloads and sends what it kept.
+        browser.driver().navigate().refresh();
+        browser.waitUpTo(Duration.ofSeconds(30))
+                .until(d -> "0".equals(browser.script("return document.body.dataset.unsent")));
+        assertThat(findings(inspection)).isEqualTo(1);
+        Map<String, Object> f = jdbc.queryForMap(
+                "select condition, note, st_x(geom) lon, accuracy_m from boundary.inspection_marker_finding"
+                        + " where inspection_id = ?",
+                inspection);
+        assertThat(f).containsEntry("condition", "损坏").containsEntry("note", "桩顶破损");
+        assertThat((Double) f.get("lon")).isEqualTo(105.95);
+        assertThat(browser.driver().findElement(By.id("sent")).getText()).contains("已发送");
+        Map<String, Object> photo = jdbc.queryForMap(
+                "select p.content_type, octet_length(p.bytes) size from boundary.photo p"
+                        + " join boundary.inspection_marker_finding f on f.id = p.finding_id where f.inspection_id = ?",
+                inspection);
+        assertThat(photo).containsEntry("content_type", "image/png").containsEntry("size", PNG.length);
+        browser.screenshot("boundary-field-sent");
+        browser.driver().manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    /** A 1×1 PNG, as a phone camera's file would arrive through the file input. */
+    static final byte[] PNG = java.util.Base64.getDecoder()
+            .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
+    private static java.nio.file.Path photoFile() {
+        try {
+            java.nio.file.Path dir =
+                    java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "field-photos"));
+            return java.nio.file.Files.write(dir.resolve("marker.png"), PNG);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static ChromeDriver chrome() {
+        return (ChromeDriver) browser.driver();
+    }
+
+    private int findings(long inspection) {
+        return jdbc.queryForObject(
+                "select count(*) from boundary.inspection_marker_finding where inspection_id = ?",
+                Integer.class,
+                inspection);
+    }
+
+    private void signIn() {
+        browser.driver().get(url("/login.html"));
+        browser.waitUpTo(Duration.ofSeconds(10))
+                .until(d -> !d.findElement(By.id("csrf")).getAttribute("value").isEmpty());
+        browser.driver().findElement(By.name("username")).sendKeys("inspector");
+        browser.driver().findElement(By.name("password")).sendKeys("mingjie");
+        browser.driver().findElement(By.cssSelector("form.login button")).click();
+        browser.waitUpTo(Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("login"));
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+}
