@@ -44,6 +44,17 @@ class LoggingTest {
         assertThat(classExists("cn.mingjie.shaded.guava.collect.ImmutableList")).isTrue();
     }
 
+    @Test
+    void theShadedGeoToolsLeavesJavaImageIoWorking() throws Exception {
+        // GeoTools' raster plug-in registrations used to break ImageIO (PDF reports embed images).
+        var image = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var png = new java.io.ByteArrayOutputStream();
+        assertThat(javax.imageio.ImageIO.write(image, "png", png)).isTrue();
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.toByteArray()))
+                        .getWidth())
+                .isEqualTo(4);
+    }
+
     private static boolean classExists(String name) {
         try {
             Class.forName(name);
