@@ -30,8 +30,8 @@ create index facility_type on facility.facility (type);
 -- representative point is kept here with where it came from (e.g. 'derived:random-in-township seed=…').
 create table facility.community_population (
     division_code     varchar(12) primary key check (division_code ~ '^[0-9]{12}$'),
-    population        integer not null check (population >= 0),
-    population_source text not null,                   -- e.g. 'synthetic-sample', a census table
+    population        integer check (population >= 0),      -- null: not known yet (a derived point may come first)
+    population_source text,                            -- e.g. 'synthetic-sample', a census table
     point             geometry(Point, 4490),
     point_source      text
 );

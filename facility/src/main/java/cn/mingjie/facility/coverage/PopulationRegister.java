@@ -182,7 +182,7 @@ public class PopulationRegister {
             String source = "derived:random-in-township seed=" + seed;
             jdbc.update(
                     "insert into facility.community_population (division_code, population, population_source, point,"
-                            + " point_source) values (?, 0, 'unknown', st_setsrid(st_geomfromwkb(?), 4490), ?)"
+                            + " point_source) values (?, null, null, st_setsrid(st_geomfromwkb(?), 4490), ?)"
                             + " on conflict (division_code) do update set point = excluded.point,"
                             + " point_source = excluded.point_source",
                     c.code(),
