@@ -1,5 +1,6 @@
 package cn.mingjie.data;
 
+import cn.mingjie.data.facility.FacilitySampleLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,6 +32,7 @@ public class SampleDataLoader {
     private final DistrictPolygonLoader polygons;
     private final ReferenceLoader references;
     private final DerivedTownships townships;
+    private final FacilitySampleLoader facilities;
 
     public SampleDataLoader(
             JdbcTemplate jdbc,
@@ -38,13 +40,15 @@ public class SampleDataLoader {
             DivisionEditionLoader editions,
             DistrictPolygonLoader polygons,
             ReferenceLoader references,
-            DerivedTownships townships) {
+            DerivedTownships townships,
+            FacilitySampleLoader facilities) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.editions = editions;
         this.polygons = polygons;
         this.references = references;
         this.townships = townships;
+        this.facilities = facilities;
     }
 
     /** Loads every dataset not yet loaded; returns the names of those it loaded. */
@@ -62,7 +66,17 @@ public class SampleDataLoader {
                 new Dataset(
                         "derived-townships",
                         "sample/osm/cq_osm_township_coverage_2025.csv",
-                        townships::deriveForSampleDistricts));
+                        townships::deriveForSampleDistricts),
+                new Dataset(
+                        "facility-population-synthetic",
+                        "sample/facility/community_population_synthetic.csv",
+                        facilities::loadPopulation),
+                new Dataset(
+                        "facility-central-towns-synthetic",
+                        "sample/facility/central_towns_synthetic.csv",
+                        facilities::loadCentralTowns),
+                new Dataset(
+                        "facility-synthetic", "sample/facility/facilities_synthetic.csv", facilities::loadFacilities));
         List<String> loaded =
                 datasets.stream().filter(this::loadIfNew).map(Dataset::name).toList();
         log.info("样例数据 / sample data: {} loaded, {} already present", loaded, datasets.size() - loaded.size());

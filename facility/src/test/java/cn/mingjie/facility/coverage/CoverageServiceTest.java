@@ -9,6 +9,7 @@ import cn.mingjie.facility.FacilityRegistry;
 import cn.mingjie.facility.FacilityTestContext;
 import cn.mingjie.facility.FacilityType;
 import cn.mingjie.facility.TestDivisions;
+import cn.mingjie.facility.report.IndicatorReports;
 import cn.mingjie.facility.walking.AndorraNetwork;
 import cn.mingjie.facility.walking.WalkingNetworks;
 import cn.mingjie.geocore.division.DivisionRegister;
@@ -21,6 +22,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
@@ -220,6 +224,21 @@ class CoverageServiceTest {
             assertThat(c.achieved()).isTrue();
         } finally {
             registry.delete(added.id(), added.versionTag(), WHO);
+        }
+    }
+
+    @Test
+    void theReportsCarryTheFiguresInChineseAndSayTheyAreEstimates(@Autowired IndicatorReports reports)
+            throws Exception {
+        DistrictReport report = coverage.report(TONGNAN);
+        String csv = reports.csv(report);
+        assertThat(csv).startsWith("\uFEFF").contains("一社区一站").contains("是（估算）").contains("井田社区居民委员会");
+
+        byte[] pdf = reports.pdf(report);
+        assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("潼南区").contains("一街道一中心").contains("估算").contains("未达成");
         }
     }
 
