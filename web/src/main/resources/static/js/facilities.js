@@ -167,7 +167,7 @@
     document.getElementById('noCentre').replaceChildren(...report.subDistrictsWithoutCentre.map(x => el('li', x.name)));
     document.getElementById('noStation').replaceChildren(
       ...report.communitiesWithoutStation.map(c => el('li', c.townName + ' ' + c.name + ' (' + c.population + ')')));
-    notices([...report.notes, t('synthetic')]);
+    notices([...report.notes, t('synthetic'), t('derived')]);
   }
 
   function loadDistrict(district) {

@@ -169,7 +169,8 @@ public class IndicatorReports {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html><html><head><meta charset=\"UTF-8\"/><style>")
                 .append("body{font-family:cjk;font-size:10pt} table{border-collapse:collapse;width:100%}")
-                .append("td,th{border:1px solid #999;padding:2px 4px} .no{color:#b00;white-space:nowrap} .ok{color:#070;white-space:nowrap}")
+                .append(
+                        "td,th{border:1px solid #999;padding:2px 4px} .no{color:#b00;white-space:nowrap} .ok{color:#070;white-space:nowrap}")
                 .append(".note{color:#a60} img{width:16cm}</style></head><body>");
         h.append("<h1>").append(e(r.name())).append(" 民政设施覆盖指标报告</h1>");
         h.append("<p>Civil-affairs facility coverage report · ")

@@ -16,14 +16,19 @@ import com.graphhopper.routing.querygraph.QueryGraph;
 import com.graphhopper.routing.util.DefaultSnapFilter;
 import com.graphhopper.routing.util.TraversalMode;
 import com.graphhopper.routing.weighting.Weighting;
+import com.graphhopper.storage.NodeAccess;
 import com.graphhopper.storage.index.Snap;
 import com.graphhopper.util.CustomModel;
+import com.graphhopper.util.DistanceCalcEarth;
 import com.graphhopper.util.PMap;
 import com.graphhopper.util.shapes.BBox;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
@@ -52,6 +57,10 @@ public final class OsmWalkingNetwork implements WalkingNetwork, AutoCloseable {
     private final GraphHopper hopper;
     private final WalkingMethod method;
     private final BBox bounds;
+    /** Communities are the same points report after report: their snaps are kept (snapping dominates otherwise). */
+    private final Map<Coordinate, TargetSnap> targetSnaps = new ConcurrentHashMap<>();
+
+    private static final int MAX_CACHED_TARGETS = 200_000;
 
     private OsmWalkingNetwork(GraphHopper hopper, String name) {
         this.hopper = hopper;
@@ -110,35 +119,53 @@ public final class OsmWalkingNetwork implements WalkingNetwork, AutoCloseable {
         if (!start.isValid()) {
             return result;
         }
-        List<Snap> snaps = new ArrayList<>();
-        snaps.add(start);
-        List<Snap> targetSnaps = new ArrayList<>();
-        for (Point t : targets) {
-            Snap s = snap(t, weighting);
-            targetSnaps.add(s);
-            if (s.isValid()) {
-                snaps.add(s);
-            }
-        }
-        QueryGraph graph = QueryGraph.create(hopper.getBaseGraph(), snaps);
+        QueryGraph graph = QueryGraph.create(hopper.getBaseGraph(), start);
         double accessMinutes = walkMinutes(start.getQueryDistance());
         IntLongHashMap millisByNode = new IntLongHashMap();
         ShortestPathTree tree =
                 new ShortestPathTree(graph, graph.wrapWeighting(weighting), false, TraversalMode.NODE_BASED);
         tree.setTimeLimit(Math.max(0, limitMinutes - accessMinutes) * 60_000);
         tree.search(start.getClosestNode(), label -> millisByNode.put(label.node, label.time));
+        NodeAccess nodes = hopper.getBaseGraph().getNodeAccess();
         for (int i = 0; i < targets.size(); i++) {
-            Snap s = targetSnaps.get(i);
-            if (s.isValid() && millisByNode.containsKey(s.getClosestNode())) {
-                double minutes = accessMinutes
-                        + millisByNode.get(s.getClosestNode()) / 60_000.0
-                        + walkMinutes(s.getQueryDistance());
-                if (minutes <= limitMinutes) {
-                    result[i] = minutes;
+            TargetSnap t = targetSnaps.computeIfAbsent(targets.get(i).getCoordinate(), c -> target(c, weighting));
+            if (t == null) {
+                continue;
+            }
+            // Reach the target's road at either end of its edge, then walk along it and off it.
+            double best = Double.POSITIVE_INFINITY;
+            for (int node : new int[] {t.baseNode(), t.adjNode()}) {
+                if (millisByNode.containsKey(node)) {
+                    double along = DistanceCalcEarth.DIST_EARTH.calcDist(
+                            t.snappedLat(), t.snappedLon(), nodes.getLat(node), nodes.getLon(node));
+                    best = Math.min(best, millisByNode.get(node) / 60_000.0 + walkMinutes(along));
                 }
+            }
+            double minutes = accessMinutes + best + walkMinutes(t.offRoadMetres());
+            if (minutes <= limitMinutes) {
+                result[i] = minutes;
             }
         }
         return result;
+    }
+
+    /** Where a target point meets the network: its edge's end nodes, the snapped point, the distance off road. */
+    private record TargetSnap(int baseNode, int adjNode, double snappedLat, double snappedLon, double offRoadMetres) {}
+
+    private TargetSnap target(Coordinate c, Weighting weighting) {
+        if (targetSnaps.size() > MAX_CACHED_TARGETS) {
+            targetSnaps.clear();
+        }
+        Snap s = snap(FACTORY.createPoint(c), weighting);
+        if (!s.isValid()) {
+            return null;
+        }
+        return new TargetSnap(
+                s.getClosestEdge().getBaseNode(),
+                s.getClosestEdge().getAdjNode(),
+                s.getSnappedPoint().lat,
+                s.getSnappedPoint().lon,
+                s.getQueryDistance());
     }
 
     @Override
@@ -155,8 +182,14 @@ public final class OsmWalkingNetwork implements WalkingNetwork, AutoCloseable {
         double limit = sorted.get(sorted.size() - 1) * 60_000.0;
         // Explore beyond the limit so that the contour at the limit is closed, as GraphHopper does.
         tree.setTimeLimit(limit + Math.max(limit * 0.14, 200_000));
-        Triangulator.Result triangulation = new JTSTriangulator(hopper.getRouterConfig())
-                .triangulate(start, graph, tree, label -> label.time, TOLERANCE_METRES / METRES_PER_DEGREE);
+        Triangulator.Result triangulation;
+        try {
+            triangulation = new JTSTriangulator(hopper.getRouterConfig())
+                    .triangulate(start, graph, tree, label -> label.time, TOLERANCE_METRES / METRES_PER_DEGREE);
+        } catch (IllegalArgumentException tooFewNodes) {
+            // GraphHopper cannot contour a reach of one or two nodes (an isolated stub of road): no area.
+            return List.of();
+        }
         ContourBuilder contours = new ContourBuilder(triangulation.triangulation);
         List<ServiceArea> areas = new ArrayList<>();
         for (int m : sorted) {
@@ -179,6 +212,11 @@ public final class OsmWalkingNetwork implements WalkingNetwork, AutoCloseable {
         LineString line =
                 FACTORY.createLineString(path.getPoints().toLineString(false).getCoordinates());
         return Optional.of(new WalkingRoute(line, path.getDistance(), path.getTime() / 60_000.0, method));
+    }
+
+    /** The underlying graph, for benchmarks that compare it with other routers. */
+    GraphHopper hopper() {
+        return hopper;
     }
 
     @Override

@@ -18,7 +18,10 @@ public interface WalkingNetwork {
      */
     double[] minutesTo(Point origin, List<Point> targets, double limitMinutes);
 
-    /** Areas reachable within each of {@code minutes}, smallest first. */
+    /**
+     * Areas reachable within each of {@code minutes}, smallest first; empty where the network reach
+     * of the origin is too small to draw (an isolated piece of road).
+     */
     List<ServiceArea> serviceAreas(Point origin, List<Integer> minutes);
 
     Optional<WalkingRoute> route(Point from, Point to);
