@@ -19,9 +19,11 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 
 @SpringJUnitConfig(FacilityTestContext.class)
+@DirtiesContext // each class gets its own fresh database: the constructed divisions overlap
 class FacilityRegistryTest {
 
     static final String DISTRICT = "500152000000";

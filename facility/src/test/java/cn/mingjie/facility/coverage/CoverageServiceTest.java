@@ -33,6 +33,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.io.WKTReader;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 
 /**
@@ -40,6 +41,7 @@ import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
  * a road network (straight-line fallback) and one placed on the real Andorra network.
  */
 @SpringJUnitConfig(FacilityTestContext.class)
+@DirtiesContext // each class gets its own fresh database: the constructed divisions overlap
 class CoverageServiceTest {
 
     static final ChangeContext WHO = new ChangeContext("admin", "测试");

@@ -15,9 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.io.WKTReader;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 
 @SpringJUnitConfig(FacilityTestContext.class)
+@DirtiesContext // each class gets its own fresh database: the constructed divisions overlap
 class PopulationRegisterTest {
 
     static final ChangeContext WHO = new ChangeContext("admin", "人口导入");

@@ -38,6 +38,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 
 /**
@@ -47,6 +48,7 @@ import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
  */
 @Tag("bench")
 @SpringJUnitConfig(FacilityTestContext.class)
+@DirtiesContext // each class gets its own fresh database: the constructed divisions overlap
 class ServiceAreaBench {
 
     static final GeometryFactory gf = new GeometryFactory();
