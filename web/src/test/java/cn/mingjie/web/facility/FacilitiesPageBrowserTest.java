@@ -84,7 +84,7 @@ class FacilitiesPageBrowserTest {
         open();
         browser.script("const m = window.mingjieFacilities;"
                 + "const layer = m.typeLayers['STREET_CENTRE'].getLayers()[0];"
-                + "m.map.setView(layer.getLatLng(), 14);"
+                + "m.map.setView(layer.getLatLng(), 14, {animate: false});"
                 + "layer.fire('click');");
         browser.waitUpTo(Duration.ofSeconds(20))
                 .until(d -> (Long) browser.script("return window.mingjieFacilities.areas.getLayers().length") == 3);
