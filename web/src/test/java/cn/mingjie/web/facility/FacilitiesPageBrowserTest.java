@@ -88,6 +88,8 @@ class FacilitiesPageBrowserTest {
                 + "layer.fire('click');");
         browser.waitUpTo(Duration.ofSeconds(20))
                 .until(d -> (Long) browser.script("return window.mingjieFacilities.areas.getLayers().length") == 3);
+        browser.script("const m = window.mingjieFacilities; m.map.closePopup();"
+                + "m.map.fitBounds(m.areas.getBounds(), {animate: false});");
         browser.screenshot("facilities-service-areas");
         browser.driver().findElement(By.id("k")).clear();
         browser.driver().findElement(By.id("k")).sendKeys("2");
