@@ -1,14 +1,13 @@
 package cn.mingjie.data;
 
-import cn.mingjie.data.boundary.BoundarySampleLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
@@ -28,56 +27,27 @@ public class SampleDataLoader {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
-    private final DivisionEditionLoader editions;
-    private final DistrictPolygonLoader polygons;
-    private final ReferenceLoader references;
-    private final DerivedTownships townships;
-    private final BoundarySampleLoader boundarySample;
+    private final List<SampleDataset> datasets;
 
-    public SampleDataLoader(
-            JdbcTemplate jdbc,
-            TransactionTemplate tx,
-            DivisionEditionLoader editions,
-            DistrictPolygonLoader polygons,
-            ReferenceLoader references,
-            DerivedTownships townships,
-            BoundarySampleLoader boundarySample) {
+    public SampleDataLoader(JdbcTemplate jdbc, TransactionTemplate tx, List<SampleDataset> datasets) {
         this.jdbc = jdbc;
         this.tx = tx;
-        this.editions = editions;
-        this.polygons = polygons;
-        this.references = references;
-        this.townships = townships;
-        this.boundarySample = boundarySample;
+        this.datasets = datasets.stream()
+                .sorted(Comparator.comparingInt(SampleDataset::order))
+                .toList();
     }
 
     /** Loads every dataset not yet loaded; returns the names of those it loaded. */
     public List<String> loadAll() {
-        List<Dataset> datasets = List.of(
-                new Dataset("nbs-2021", "sample/divisions/cq_divisions_nbs2021.csv", editions::loadEdition2021),
-                new Dataset("nbs-2023", "sample/divisions/cq_divisions_nbs2023.csv", editions::loadEdition2023),
-                new Dataset("tianditu-districts", "sample/boundaries/cq_districts_tianditu.geojson", polygons::load),
-                new Dataset("geonames", "sample/places/cq_geonames_cities500.tsv", references::loadGeoNames),
-                new Dataset("pinyin-phrase", "sample/pinyin/cq_phrase_pinyin.tsv", references::loadPhrasePinyin),
-                new Dataset(
-                        "pinyin-areacity",
-                        "sample/divisions/cq_divisions_pinyin_areacity.csv",
-                        references::loadAreaCityPinyin),
-                new Dataset(
-                        "derived-townships",
-                        "sample/osm/cq_osm_township_coverage_2025.csv",
-                        townships::deriveForSampleDistricts),
-                new Dataset(
-                        "boundary-lines-and-synthetic-markers",
-                        "sample/boundary/tongnan_markers_synthetic.csv",
-                        boundarySample::load));
-        List<String> loaded =
-                datasets.stream().filter(this::loadIfNew).map(Dataset::name).toList();
+        List<String> loaded = datasets.stream()
+                .filter(this::loadIfNew)
+                .map(SampleDataset::name)
+                .toList();
         log.info("样例数据 / sample data: {} loaded, {} already present", loaded, datasets.size() - loaded.size());
         return loaded;
     }
 
-    private boolean loadIfNew(Dataset dataset) {
+    private boolean loadIfNew(SampleDataset dataset) {
         String sha = sha256(dataset.resource());
         String loadedSha = jdbc
                 .queryForList("select sha256 from geo.dataset_load where dataset = ?", String.class, dataset.name())
@@ -116,6 +86,4 @@ public class SampleDataLoader {
             throw new IllegalStateException(e);
         }
     }
-
-    private record Dataset(String name, String resource, ToIntFunction<ClassPathResource> loader) {}
 }

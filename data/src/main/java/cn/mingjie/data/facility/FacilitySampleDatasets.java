@@ -1,0 +1,34 @@
+package cn.mingjie.data.facility;
+
+import cn.mingjie.data.SampleDataset;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The synthetic facility sample: populations and central towns before the facilities themselves. */
+@Configuration(proxyBeanMethods = false)
+class FacilitySampleDatasets {
+
+    @Bean
+    SampleDataset facilityPopulation(FacilitySampleLoader loader) {
+        return new SampleDataset(
+                "facility-population-synthetic",
+                "sample/facility/community_population_synthetic.csv",
+                300,
+                loader::loadPopulation);
+    }
+
+    @Bean
+    SampleDataset facilityCentralTowns(FacilitySampleLoader loader) {
+        return new SampleDataset(
+                "facility-central-towns-synthetic",
+                "sample/facility/central_towns_synthetic.csv",
+                310,
+                loader::loadCentralTowns);
+    }
+
+    @Bean
+    SampleDataset facilities(FacilitySampleLoader loader) {
+        return new SampleDataset(
+                "facility-synthetic", "sample/facility/facilities_synthetic.csv", 320, loader::loadFacilities);
+    }
+}
