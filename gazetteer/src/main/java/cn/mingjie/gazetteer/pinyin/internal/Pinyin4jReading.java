@@ -39,7 +39,7 @@ public final class Pinyin4jReading implements PinyinReading {
         List<String> out = new ArrayList<>();
         text.codePoints().forEach(cp -> {
             String[] readings = readings(cp, marked);
-            out.add(readings.length == 0 ? Character.toString(cp) : readings[0]);
+            out.add(readings.length == 0 ? Character.toString(cp) : thirdToneWithCaron(readings[0]));
         });
         return out;
     }
@@ -62,6 +62,15 @@ public final class Pinyin4jReading implements PinyinReading {
             partial = next;
         }
         return partial;
+    }
+
+    /** pinyin4j marks the third tone of a, e, i, o, u with a breve (ĭ); Hanyu Pinyin uses the caron (ǐ). */
+    static String thirdToneWithCaron(String syllable) {
+        return syllable.replace('ă', 'ǎ')
+                .replace('ĕ', 'ě')
+                .replace('ĭ', 'ǐ')
+                .replace('ŏ', 'ǒ')
+                .replace('ŭ', 'ǔ');
     }
 
     private static String[] readings(int codePoint, HanyuPinyinOutputFormat format) {
