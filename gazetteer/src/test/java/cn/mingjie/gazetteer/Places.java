@@ -11,7 +11,7 @@ import org.locationtech.jts.io.WKTReader;
 public final class Places {
 
     public static final String TONGNAN = "500152000000";
-    public static final String ZITONG = "500152001000";
+    public static final String ZITONG = "500152002000";
 
     private Places() {}
 
