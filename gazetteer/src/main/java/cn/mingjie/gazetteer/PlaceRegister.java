@@ -325,10 +325,19 @@ public class PlaceRegister {
         return closed;
     }
 
-    /** Marks a record as wrong from the start; optionally names the record that replaces it. */
+    /**
+     * Marks a record as wrong from the start; optionally names the record that replaces it. {@code
+     * expectedTag} is the tag of the place's latest version.
+     */
     @Transactional
-    public Place deprecate(long placeId, String reason, Long replacedBy, ChangeContext who) {
+    public Place deprecate(long placeId, String reason, Long replacedBy, String expectedTag, ChangeContext who) {
         Place before = place(placeId);
+        String currentTag = before.versions().isEmpty()
+                ? null
+                : before.versions().get(before.versions().size() - 1).versionTag();
+        if (currentTag != null && !currentTag.equals(expectedTag)) {
+            throw new VersionConflictException(ENTITY, Long.toString(placeId), expectedTag, currentTag);
+        }
         if (reason == null || reason.isBlank()) {
             throw ValidationException.of("reason", "error.reason.required");
         }
@@ -601,12 +610,15 @@ public class PlaceRegister {
 
     private PlaceVersion map(ResultSet rs, int row) throws SQLException {
         Array aliases = rs.getArray(9);
+        boolean fromDivision = rs.getBoolean(3);
+        String[] split =
+                fromDivision ? GenericNames.split(rs.getString(6)) : new String[] {rs.getString(4), rs.getString(5)};
         return new PlaceVersion(
                 rs.getLong(1),
                 rs.getString(2),
-                rs.getBoolean(3),
-                rs.getString(4),
-                rs.getString(5),
+                fromDivision,
+                split[0],
+                split[1],
                 rs.getString(6),
                 rs.getString(7),
                 rs.getString(8),

@@ -214,7 +214,8 @@ class PlaceRegisterTest {
                 register.create(Places.road("误录", "路", "POINT (105.80 30.18)"), LocalDate.of(2020, 5, 1), "test", WHO);
         PlaceVersion right =
                 register.create(Places.road("武陆", "路", "POINT (105.80 30.18)"), LocalDate.of(2020, 5, 1), "test", WHO);
-        Place deprecated = register.deprecate(wrong.placeId(), "普查录入错误，实为武陆路", right.placeId(), WHO);
+        Place deprecated =
+                register.deprecate(wrong.placeId(), "普查录入错误，实为武陆路", right.placeId(), wrong.versionTag(), WHO);
         assertThat(deprecated.deprecated()).isTrue();
         assertThat(deprecated.supersededBy()).containsExactly(right.placeId());
         assertThat(register.place(right.placeId()).supersedes()).containsExactly(wrong.placeId());
