@@ -1,5 +1,6 @@
 package cn.mingjie.data;
 
+import cn.mingjie.data.gazetteer.GazetteerSampleLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,6 +32,7 @@ public class SampleDataLoader {
     private final DistrictPolygonLoader polygons;
     private final ReferenceLoader references;
     private final DerivedTownships townships;
+    private final GazetteerSampleLoader gazetteer;
 
     public SampleDataLoader(
             JdbcTemplate jdbc,
@@ -38,13 +40,15 @@ public class SampleDataLoader {
             DivisionEditionLoader editions,
             DistrictPolygonLoader polygons,
             ReferenceLoader references,
-            DerivedTownships townships) {
+            DerivedTownships townships,
+            GazetteerSampleLoader gazetteer) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.editions = editions;
         this.polygons = polygons;
         this.references = references;
         this.townships = townships;
+        this.gazetteer = gazetteer;
     }
 
     /** Loads every dataset not yet loaded; returns the names of those it loaded. */
@@ -62,7 +66,21 @@ public class SampleDataLoader {
                 new Dataset(
                         "derived-townships",
                         "sample/osm/cq_osm_township_coverage_2025.csv",
-                        townships::deriveForSampleDistricts));
+                        townships::deriveForSampleDistricts),
+                new Dataset(
+                        "gazetteer-divisions",
+                        "sample/divisions/cq_divisions_nbs2023.csv",
+                        gazetteer::loadDivisionPlaces),
+                new Dataset(
+                        "gazetteer-geonames", "sample/places/cq_geonames_cities500.tsv", gazetteer::loadGeoNamesPlaces),
+                new Dataset(
+                        "gazetteer-tongnan-protection-synthetic",
+                        "sample/gazetteer/tongnan_protection_sample.csv",
+                        gazetteer::loadTongnanProtectionSample),
+                new Dataset(
+                        "gazetteer-tongnan-signs-synthetic",
+                        "sample/gazetteer/tongnan_signs_sample.csv",
+                        gazetteer::loadTongnanSignsSample));
         List<String> loaded =
                 datasets.stream().filter(this::loadIfNew).map(Dataset::name).toList();
         log.info("样例数据 / sample data: {} loaded, {} already present", loaded, datasets.size() - loaded.size());

@@ -417,6 +417,27 @@ public class PlaceRegister {
         audit.record(who, ENTITY, Long.toString(placeId), "historical-name", null, name);
     }
 
+    /** Records that another gazetteer's {@code scheme}:{@code externalId} is this place (idempotent). */
+    public void linkExternal(long placeId, String scheme, String externalId, List<String> names) {
+        jdbc.update(
+                "insert into gazetteer.external_id (scheme, external_id, place_id, names) values (?, ?, ?, ?)"
+                        + " on conflict (scheme, external_id) do nothing",
+                ps -> {
+                    ps.setString(1, scheme);
+                    ps.setString(2, externalId);
+                    ps.setLong(3, placeId);
+                    ps.setArray(4, ps.getConnection().createArrayOf("text", names.toArray()));
+                });
+    }
+
+    /** "scheme:id" of every concordance of a place. */
+    public List<String> externalIds(long placeId) {
+        return jdbc.queryForList(
+                "select scheme || ':' || external_id from gazetteer.external_id where place_id = ? order by 1",
+                String.class,
+                placeId);
+    }
+
     /** Links every division code not yet in the register as a place (loaders; idempotent). */
     @Transactional
     public int registerDivisions() {

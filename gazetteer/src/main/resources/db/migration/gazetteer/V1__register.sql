@@ -127,6 +127,16 @@ select p.place_id, d.version_id, 'd' || d.version_id || '.' || d.row_version, tr
        d.change_reason, d.source, p.deprecated
 from gazetteer.place p join geo.division_version d on d.code = p.division_code;
 
+-- Concordances with other gazetteers (e.g. GeoNames), Who's-On-First style: one place, many ids.
+create table gazetteer.external_id (
+    scheme      text not null,
+    external_id text not null,
+    place_id    bigint not null references gazetteer.place,
+    names       text[] not null default '{}',   -- the names the other gazetteer gives, as given
+    primary key (scheme, external_id)
+);
+create index external_id_place on gazetteer.external_id (place_id);
+
 -- Built-up areas (建成区): the scope of the street/road and building naming rule.
 create table gazetteer.built_up_area (
     id     bigserial primary key,
