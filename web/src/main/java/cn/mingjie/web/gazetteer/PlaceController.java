@@ -329,6 +329,11 @@ public class PlaceController {
 
     private Finding finding(RuleFinding f) {
         Object[] args = f.args().toArray(new Object[f.args().size() + 1]);
+        if (f.rule().equals("ART9_DUPLICATE") || f.rule().equals("ART9_HOMOPHONE")) {
+            // The scope is a code (MUNICIPALITY, COUNTY, ...); people read its name.
+            args[1] = messages.getMessage(
+                    "rule.scope." + args[1], null, args[1].toString(), LocaleContextHolder.getLocale());
+        }
         args[args.length - 1] = String.join(
                 "、", f.conflicts().stream().map(RuleFinding.Conflict::name).toList());
         String message = messages.getMessage(f.messageKey(), args, f.messageKey(), LocaleContextHolder.getLocale());
