@@ -162,5 +162,26 @@ class GazetteerPageBrowserTest {
                         .getText())
                 .contains("虚构");
         browser.screenshot("gazetteer-protection-list");
+
+        // The English toggle relabels the page; the data stay as they are.
+        browser.driver().findElement(By.id("lang")).click();
+        browser.waitUpTo(Duration.ofSeconds(30))
+                .until(d -> "true".equals(browser.script("return document.body.dataset.ready")));
+        try {
+            assertThat(browser.driver()
+                            .findElement(By.cssSelector(".tabs button[data-tab=register]"))
+                            .getText())
+                    .isEqualTo("Standard names");
+            browser.driver()
+                    .findElement(By.cssSelector(".tabs button[data-tab=protection]"))
+                    .click();
+            browser.waitUpTo(Duration.ofSeconds(10))
+                    .until(d -> d.findElement(By.id("protection")).getText().contains("vanished"));
+            assertThat(browser.driver().findElement(By.id("protection")).getText())
+                    .contains("双江镇");
+            browser.screenshot("gazetteer-protection-list-en");
+        } finally {
+            browser.script("localStorage.removeItem('mingjie.lang')");
+        }
     }
 }
