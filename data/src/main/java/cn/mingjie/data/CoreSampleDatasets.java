@@ -8,36 +8,36 @@ import org.springframework.context.annotation.Configuration;
 class CoreSampleDatasets {
 
     @Bean
-    SampleDataset nbs2021(DivisionEditionLoader editions) {
+    SampleDataset nbs2021Dataset(DivisionEditionLoader editions) {
         return new SampleDataset(
                 "nbs-2021", "sample/divisions/cq_divisions_nbs2021.csv", 10, editions::loadEdition2021);
     }
 
     @Bean
-    SampleDataset nbs2023(DivisionEditionLoader editions) {
+    SampleDataset nbs2023Dataset(DivisionEditionLoader editions) {
         return new SampleDataset(
                 "nbs-2023", "sample/divisions/cq_divisions_nbs2023.csv", 20, editions::loadEdition2023);
     }
 
     @Bean
-    SampleDataset tiandituDistricts(DistrictPolygonLoader polygons) {
+    SampleDataset tiandituDistrictsDataset(DistrictPolygonLoader polygons) {
         return new SampleDataset(
                 "tianditu-districts", "sample/boundaries/cq_districts_tianditu.geojson", 30, polygons::load);
     }
 
     @Bean
-    SampleDataset geonames(ReferenceLoader references) {
+    SampleDataset geonamesDataset(ReferenceLoader references) {
         return new SampleDataset("geonames", "sample/places/cq_geonames_cities500.tsv", 40, references::loadGeoNames);
     }
 
     @Bean
-    SampleDataset pinyinPhrase(ReferenceLoader references) {
+    SampleDataset pinyinPhraseDataset(ReferenceLoader references) {
         return new SampleDataset(
                 "pinyin-phrase", "sample/pinyin/cq_phrase_pinyin.tsv", 50, references::loadPhrasePinyin);
     }
 
     @Bean
-    SampleDataset pinyinAreaCity(ReferenceLoader references) {
+    SampleDataset pinyinAreaCityDataset(ReferenceLoader references) {
         return new SampleDataset(
                 "pinyin-areacity",
                 "sample/divisions/cq_divisions_pinyin_areacity.csv",
@@ -46,7 +46,7 @@ class CoreSampleDatasets {
     }
 
     @Bean
-    SampleDataset derivedTownships(DerivedTownships townships) {
+    SampleDataset derivedTownshipsDataset(DerivedTownships townships) {
         return new SampleDataset(
                 "derived-townships",
                 "sample/osm/cq_osm_township_coverage_2025.csv",

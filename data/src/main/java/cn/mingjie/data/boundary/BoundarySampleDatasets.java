@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 class BoundarySampleDatasets {
 
     @Bean
-    SampleDataset boundaryLinesAndSyntheticMarkers(BoundarySampleLoader loader) {
+    SampleDataset boundaryLinesAndSyntheticMarkersDataset(BoundarySampleLoader loader) {
         return new SampleDataset(
                 "boundary-lines-and-synthetic-markers",
                 "sample/boundary/tongnan_markers_synthetic.csv",

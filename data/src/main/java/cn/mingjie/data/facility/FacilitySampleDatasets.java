@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 class FacilitySampleDatasets {
 
     @Bean
-    SampleDataset facilityPopulation(FacilitySampleLoader loader) {
+    SampleDataset facilityPopulationDataset(FacilitySampleLoader loader) {
         return new SampleDataset(
                 "facility-population-synthetic",
                 "sample/facility/community_population_synthetic.csv",
@@ -18,7 +18,7 @@ class FacilitySampleDatasets {
     }
 
     @Bean
-    SampleDataset facilityCentralTowns(FacilitySampleLoader loader) {
+    SampleDataset facilityCentralTownsDataset(FacilitySampleLoader loader) {
         return new SampleDataset(
                 "facility-central-towns-synthetic",
                 "sample/facility/central_towns_synthetic.csv",
@@ -27,7 +27,7 @@ class FacilitySampleDatasets {
     }
 
     @Bean
-    SampleDataset facilities(FacilitySampleLoader loader) {
+    SampleDataset facilitiesDataset(FacilitySampleLoader loader) {
         return new SampleDataset(
                 "facility-synthetic", "sample/facility/facilities_synthetic.csv", 320, loader::loadFacilities);
     }

@@ -9,19 +9,19 @@ import org.springframework.context.annotation.Configuration;
 class GazetteerSampleDatasets {
 
     @Bean
-    SampleDataset gazetteerDivisions(GazetteerSampleLoader loader) {
+    SampleDataset gazetteerDivisionsDataset(GazetteerSampleLoader loader) {
         return new SampleDataset(
                 "gazetteer-divisions", "sample/divisions/cq_divisions_nbs2023.csv", 100, loader::loadDivisionPlaces);
     }
 
     @Bean
-    SampleDataset gazetteerGeoNames(GazetteerSampleLoader loader) {
+    SampleDataset gazetteerGeoNamesDataset(GazetteerSampleLoader loader) {
         return new SampleDataset(
                 "gazetteer-geonames", "sample/places/cq_geonames_cities500.tsv", 110, loader::loadGeoNamesPlaces);
     }
 
     @Bean
-    SampleDataset gazetteerProtectionList(GazetteerSampleLoader loader) {
+    SampleDataset gazetteerProtectionListDataset(GazetteerSampleLoader loader) {
         return new SampleDataset(
                 "gazetteer-tongnan-protection-synthetic",
                 "sample/gazetteer/tongnan_protection_sample.csv",
@@ -30,7 +30,7 @@ class GazetteerSampleDatasets {
     }
 
     @Bean
-    SampleDataset gazetteerSigns(GazetteerSampleLoader loader) {
+    SampleDataset gazetteerSignsDataset(GazetteerSampleLoader loader) {
         return new SampleDataset(
                 "gazetteer-tongnan-signs-synthetic",
                 "sample/gazetteer/tongnan_signs_sample.csv",
