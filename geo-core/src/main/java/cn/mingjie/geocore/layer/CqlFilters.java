@@ -231,8 +231,8 @@ public final class CqlFilters {
                 case DATE -> v instanceof java.sql.Date sqlDate
                         ? sqlDate.toLocalDate()
                         : v instanceof java.util.Date d
-                        ? d.toInstant().atZone(ZoneOffset.UTC).toLocalDate()
-                        : LocalDate.parse(v.toString());
+                                ? d.toInstant().atZone(ZoneOffset.UTC).toLocalDate()
+                                : LocalDate.parse(v.toString());
             };
         } catch (RuntimeException e) {
             throw problem("error.filter.value", a.name(), String.valueOf(v));
