@@ -9,12 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("mingjie.geoserver")
 public record GeoServerProperties(
-        String url,
-        String username,
-        String password,
-        String workspace,
-        String publicUrl,
-        Database database) {
+        String url, String username, String password, String workspace, String publicUrl, Database database) {
 
     /** The PostGIS connection GeoServer's datastore gets (GeoServer's view of the database host). */
     public record Database(String host, Integer port, String name, String user, String password) {}

@@ -148,6 +148,7 @@ public class LayerController {
     }
 
     private static AttributeInfo attribute(LayerAttribute a) {
-        return new AttributeInfo(a.name(), a.type().name().toLowerCase(java.util.Locale.ROOT), a.titleZh(), a.titleEn());
+        return new AttributeInfo(
+                a.name(), a.type().name().toLowerCase(java.util.Locale.ROOT), a.titleZh(), a.titleEn());
     }
 }

@@ -32,7 +32,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * as CRS84 (they differ by centimetres).
  */
 @RestController
-@RequestMapping(value = "/ogc", produces = {"application/json", "application/geo+json"})
+@RequestMapping(
+        value = "/ogc",
+        produces = {"application/json", "application/geo+json"})
 @Tag(name = "OGC API – Features")
 public class OgcFeaturesController {
 
@@ -67,7 +69,11 @@ public class OgcFeaturesController {
                 "links",
                 List.of(
                         link(base() + "/ogc", "self", "application/json", "本页 / this document"),
-                        link(base() + "/v3/api-docs", "service-desc", "application/vnd.oai.openapi+json;version=3.0", "OpenAPI"),
+                        link(
+                                base() + "/v3/api-docs",
+                                "service-desc",
+                                "application/vnd.oai.openapi+json;version=3.0",
+                                "OpenAPI"),
                         link(base() + "/ogc/conformance", "conformance", "application/json", "符合性 / conformance"),
                         link(base() + "/ogc/collections", "data", "application/json", "图层 / collections")));
         return m;
@@ -106,7 +112,8 @@ public class OgcFeaturesController {
         LayerDefinition layer = catalogue.get(id);
         for (String name : all.keySet()) {
             if (!ITEM_PARAMETERS.contains(name)) {
-                throw ValidationException.of(name, "error.parameter.forbidden", name, String.join(", ", ITEM_PARAMETERS));
+                throw ValidationException.of(
+                        name, "error.parameter.forbidden", name, String.join(", ", ITEM_PARAMETERS));
             }
         }
         if (filterLang != null && !filterLang.equals("cql2-text") && !filterLang.equalsIgnoreCase("ecql")) {
@@ -114,11 +121,12 @@ public class OgcFeaturesController {
         }
         // OGC API – Features: a limit above the maximum is served at the maximum.
         int effectiveLimit = Math.min(limit, FeatureQuery.MAX_LIMIT);
-        FeaturePage page =
-                features.query(layer.id(), new FeatureQuery(LayerRequests.bbox(bbox), filter, effectiveLimit, offset, 0));
+        FeaturePage page = features.query(
+                layer.id(), new FeatureQuery(LayerRequests.bbox(bbox), filter, effectiveLimit, offset, 0));
         String self = base() + "/ogc/collections/" + id + "/items";
         List<Map<String, Object>> links = new ArrayList<>();
-        links.add(link(self + query(bbox, filter, effectiveLimit, offset), "self", "application/geo+json", "本页 / this page"));
+        links.add(link(
+                self + query(bbox, filter, effectiveLimit, offset), "self", "application/geo+json", "本页 / this page"));
         links.add(link(base() + "/ogc/collections/" + id, "collection", "application/json", layer.titleZh()));
         if (page.more()) {
             links.add(link(
@@ -138,9 +146,11 @@ public class OgcFeaturesController {
         m.put("type", "FeatureCollection");
         m.put("timeStamp", Instant.now().toString());
         m.put("numberReturned", page.features().size());
-        m.put("features", page.features().stream()
-                .map(f -> Feature.of(f.id(), f.geometry(), f.properties()))
-                .toList());
+        m.put(
+                "features",
+                page.features().stream()
+                        .map(f -> Feature.of(f.id(), f.geometry(), f.properties()))
+                        .toList());
         m.put("links", links);
         return m;
     }
@@ -165,14 +175,27 @@ public class OgcFeaturesController {
                 "links",
                 List.of(
                         link(base() + "/ogc/collections/" + d.id(), "self", "application/json", d.titleZh()),
-                        link(base() + "/ogc/collections/" + d.id() + "/items", "items", "application/geo+json", d.titleZh()),
-                        link(base() + "/tiles/" + d.id() + "/{z}/{x}/{y}.mvt", "item", "application/vnd.mapbox-vector-tile", "MVT"),
-                        link(base() + "/api/v1/layers/" + d.id() + "/style.sld", "describedby", "application/vnd.ogc.sld+xml", "SLD 1.0")));
+                        link(
+                                base() + "/ogc/collections/" + d.id() + "/items",
+                                "items",
+                                "application/geo+json",
+                                d.titleZh()),
+                        link(
+                                base() + "/tiles/" + d.id() + "/{z}/{x}/{y}.mvt",
+                                "item",
+                                "application/vnd.mapbox-vector-tile",
+                                "MVT"),
+                        link(
+                                base() + "/api/v1/layers/" + d.id() + "/style.sld",
+                                "describedby",
+                                "application/vnd.ogc.sld+xml",
+                                "SLD 1.0")));
         return m;
     }
 
     private static String query(String bbox, String filter, int limit, int offset) {
-        StringBuilder q = new StringBuilder("?limit=").append(limit).append("&offset=").append(offset);
+        StringBuilder q =
+                new StringBuilder("?limit=").append(limit).append("&offset=").append(offset);
         if (bbox != null) {
             q.append("&bbox=").append(URLEncoder.encode(bbox, StandardCharsets.UTF_8));
         }

@@ -27,7 +27,8 @@ public class TileController {
 
     static final MediaType MVT = MediaType.parseMediaType("application/vnd.mapbox-vector-tile");
     /** Long enough to absorb panning back and forth, short enough that edits show within a minute. */
-    static final CacheControl CACHE = CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
+    static final CacheControl CACHE =
+            CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
 
     private final LayerTiles tiles;
 
