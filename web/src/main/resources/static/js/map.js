@@ -103,12 +103,32 @@
       const url = def.features + '?bbox=' + requestBox() + '&zoom=' + z;
       return fetch(url, { headers: { Accept: 'application/geo+json' } })
         .then(r => { if (!r.ok) throw new Error(r.status); return r.json(); })
-        .then(data => { if (mine === generation) { layer.clearLayers(); layer.addData(data); } return layer; })
+        .then(data => { if (mine === generation) replaceFeatures(layer, data); return layer; })
         .catch(() => { document.getElementById('notice').textContent = I18N.t('loadError'); return layer; });
     };
     layer.on('add', () => layer.reload());
+    layer.on('remove', () => layer.clearLayers());
     map.on('moveend', () => layer.reload());
     return layer;
+  }
+
+  /**
+   * Keeps the features still in view (and an open popup with them), drops the others, adds the new:
+   * no flicker while panning, and a popup survives the reload its own click caused.
+   */
+  function replaceFeatures(layer, data) {
+    const wanted = new Map(data.features.map(f => [String(f.id), f]));
+    const simplifiedAt = map.getZoom();
+    layer.eachLayer(l => {
+      const id = String(l.feature.id);
+      if (wanted.has(id) && l.simplifiedAt === simplifiedAt) wanted.delete(id);
+      else if (!l.isPopupOpen()) layer.removeLayer(l);
+      else wanted.delete(id);
+    });
+    for (const feature of wanted.values()) {
+      layer.addData(feature);
+    }
+    layer.eachLayer(l => { if (l.simplifiedAt === undefined) l.simplifiedAt = simplifiedAt; });
   }
 
   /** The same layer from GeoServer: WMS 1.1.1 images; clicks ask our OGC API for the feature there. */
