@@ -16,7 +16,7 @@
   const en = I18N.lang === 'en';
 
   // CGCS2000 lon/lat differ from WGS84 by centimetres, so Leaflet's default CRS shows them as they are.
-  const map = L.map('map', { zoomControl: true }).setView([30.05, 107.75], 8);
+  const map = L.map('map', { zoomControl: true }).setView([30.2, 107.75], 8);
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution(escapeHtml(I18N.t('attribution')));
   L.control.scale({ imperial: false }).addTo(map);

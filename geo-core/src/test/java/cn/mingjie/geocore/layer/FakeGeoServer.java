@@ -40,10 +40,10 @@ import java.util.regex.Pattern;
  *       https://docs.geoserver.org/latest/en/user/geowebcache/rest/seed.html
  * </ul>
  */
-final class FakeGeoServer implements AutoCloseable {
+public final class FakeGeoServer implements AutoCloseable {
 
-    static final String USER = "admin";
-    static final String PASSWORD = "geoserver";
+    public static final String USER = "admin";
+    public static final String PASSWORD = "geoserver";
 
     private static final Pattern WORKSPACE = Pattern.compile("/rest/workspaces/([^/.]+)(\\.json)?");
     private static final Pattern DATASTORES = Pattern.compile("/rest/workspaces/([^/]+)/datastores");
@@ -62,18 +62,18 @@ final class FakeGeoServer implements AutoCloseable {
     private final HttpServer server;
     private final ObjectMapper json = new ObjectMapper();
     /** Resource key (e.g. "ft:mingjie/mingjie/district") → stored representation. */
-    final Map<String, String> resources = new LinkedHashMap<>();
+    public final Map<String, String> resources = new LinkedHashMap<>();
 
-    final List<String> writes = new ArrayList<>();
-    final List<JsonNode> seeds = new ArrayList<>();
+    public final List<String> writes = new ArrayList<>();
+    public final List<JsonNode> seeds = new ArrayList<>();
 
-    FakeGeoServer() throws IOException {
+    public FakeGeoServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/geoserver/", this::handle);
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/geoserver";
     }
 

@@ -111,8 +111,6 @@ class TileBench {
                 }
             }
         }
-        Path dir = Files.createDirectories(Path.of("target", "bench"));
-        Files.writeString(dir.resolve("tiles.txt"), out.toString(), StandardCharsets.UTF_8);
     }
 
     private void generate() {
@@ -218,9 +216,16 @@ class TileBench {
         return client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** Prints a line and keeps the figures so far in target/bench/tiles.txt. */
     private void print(String line) {
         System.out.println(line);
         out.append(line).append('\n');
+        try {
+            Path dir = Files.createDirectories(Path.of("target", "bench"));
+            Files.writeString(dir.resolve("tiles.txt"), out.toString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** MapServer (Debian's mapserv, FastCGI) behind lighttpd on loopback, reading the same PostGIS. */
@@ -254,7 +259,8 @@ class TileBench {
                       IMAGETYPE "png"
                       PROJECTION "init=epsg:3857" END
                       SYMBOL NAME "circle" TYPE ELLIPSE FILLED TRUE POINTS 1 1 END END
-                      WEB METADATA "wms_enable_request" "*" "wms_srs" "EPSG:3857" "wms_title" "mingjie" END END
+                      WEB METADATA "wms_enable_request" "*" "wms_srs" "EPSG:3857" "wms_title" "mingjie"
+                        "wms_onlineresource" "http://127.0.0.1/mapserv?" END END
                       LAYER
                         NAME "district" TYPE POLYGON STATUS ON
                         CONNECTIONTYPE POSTGIS CONNECTION "%1$s"
@@ -289,7 +295,7 @@ class TileBench {
                       "socket" => "%1$s/mapserv.sock",
                       "max-procs" => 4,
                       "check-local" => "disable",
-                      "bin-environment" => ("MS_MAPFILE" => "%1$s/bench.map")
+                      "bin-environment" => ("MAPSERVER_CONFIG_FILE" => "%1$s/mapserver.conf")
                     )))
                     """
                             .formatted(dir, port));
