@@ -76,9 +76,8 @@ class MapPageBrowserTest {
         Thread.sleep(500); // the bbox reload after the move
         WebElement mapElement = browser.driver().findElement(By.id("map"));
         new Actions(browser.driver()).moveToElement(mapElement, 0, 0).click().perform();
-        WebElement popup = browser.waitUpTo(Duration.ofSeconds(10))
-                .until(d -> d.findElement(By.cssSelector(".leaflet-popup-content .popup")));
-        assertThat(popup.getText()).contains("潼南区").contains("500152000000").contains("tianditu");
+        WebElement popup = popupShowing("潼南区");
+        assertThat(popup.getText()).contains("500152000000").contains("tianditu");
         assertThat(popup.findElement(By.cssSelector("a.record")).getAttribute("href"))
                 .endsWith("/api/v1/divisions/500152000000");
         assertThat(browser.driver().findElement(By.id("coords")).getText())
@@ -94,9 +93,8 @@ class MapPageBrowserTest {
                 + "const l = Object.values(m.layers.township._layers)[0];"
                 + "m.map.fitBounds(l.getBounds());"
                 + "l.fire('click', {latlng: l.getBounds().getCenter()});");
-        WebElement popup = browser.waitUpTo(Duration.ofSeconds(10))
-                .until(d -> d.findElement(By.cssSelector(".leaflet-popup-content .popup .derived")));
-        assertThat(popup.getText()).isEqualTo("派生示意边界，非法定界线");
+        WebElement popup = popupShowing("派生示意");
+        assertThat(popup.findElement(By.cssSelector(".derived")).getText()).isEqualTo("派生示意边界，非法定界线");
         browser.screenshot("map-derived-township-popup");
     }
 
@@ -112,9 +110,8 @@ class MapPageBrowserTest {
                         .orElse(null));
         assertThat(hit.getText()).contains("500229000000");
         hit.click();
-        WebElement popup = browser.waitUpTo(Duration.ofSeconds(10))
-                .until(d -> d.findElement(By.cssSelector(".leaflet-popup-content .popup")));
-        assertThat(popup.getText()).contains("城口县");
+        WebElement popup = popupShowing("城口县");
+        assertThat(popup.getText()).contains("500229000000");
         @SuppressWarnings("unchecked")
         Map<String, Object> center = (Map<String, Object>)
                 browser.script("const c = window.mingjieMap.map.getCenter(); return {lat: c.lat, lng: c.lng};");
@@ -137,6 +134,15 @@ class MapPageBrowserTest {
                 .containsExactly("Districts and counties", "Townships (derived sample)", "Province outline");
         browser.screenshot("map-english");
         browser.script("localStorage.setItem('mingjie.lang', 'zh')");
+    }
+
+    /** The open popup once it shows {@code text} (Leaflet fades popups in; hidden text reads as ""). */
+    private WebElement popupShowing(String text) {
+        return browser.waitUpTo(Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector(".leaflet-popup-content .popup")).stream()
+                        .filter(p -> p.getText().contains(text))
+                        .findFirst()
+                        .orElse(null));
     }
 
     private long countPaths() {

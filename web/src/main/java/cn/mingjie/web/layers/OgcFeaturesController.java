@@ -2,8 +2,10 @@ package cn.mingjie.web.layers;
 
 import cn.mingjie.geocore.edit.NotFoundException;
 import cn.mingjie.geocore.edit.ValidationException;
+import cn.mingjie.geocore.layer.CqlFilters;
 import cn.mingjie.geocore.layer.FeaturePage;
 import cn.mingjie.geocore.layer.FeatureQuery;
+import cn.mingjie.geocore.layer.LayerAttribute;
 import cn.mingjie.geocore.layer.LayerCatalogue;
 import cn.mingjie.geocore.layer.LayerDefinition;
 import cn.mingjie.geocore.layer.LayerFeatures;
@@ -42,6 +44,7 @@ public class OgcFeaturesController {
     static final List<String> CONFORMANCE = List.of(
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
             "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
             "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
             "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
@@ -152,6 +155,40 @@ public class OgcFeaturesController {
                         .map(f -> Feature.of(f.id(), f.geometry(), f.properties()))
                         .toList());
         m.put("links", links);
+        return m;
+    }
+
+    /** OGC API – Features Part 3: the properties a filter may name (the layer's allowlist) as JSON Schema. */
+    @GetMapping(
+            value = "/collections/{id}/queryables",
+            produces = {"application/schema+json", "application/json"})
+    @Operation(summary = "可查询属性 / queryables (the attributes a filter may use)")
+    public Map<String, Object> queryables(@PathVariable String id) {
+        LayerDefinition layer = catalogue.get(id);
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put(CqlFilters.GEOMETRY, Map.of("format", "geometry-any", "title", "几何 / geometry"));
+        for (LayerAttribute a : layer.attributes()) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("title", a.titleZh() + " / " + a.titleEn());
+            switch (a.type()) {
+                case TEXT -> p.put("type", "string");
+                case INTEGER -> p.put("type", "integer");
+                case NUMBER -> p.put("type", "number");
+                case BOOLEAN -> p.put("type", "boolean");
+                case DATE -> {
+                    p.put("type", "string");
+                    p.put("format", "date");
+                }
+            }
+            properties.put(a.name(), p);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        m.put("$id", base() + "/ogc/collections/" + id + "/queryables");
+        m.put("type", "object");
+        m.put("title", layer.titleZh());
+        m.put("properties", properties);
+        m.put("additionalProperties", false);
         return m;
     }
 

@@ -46,7 +46,7 @@ public class TileController {
             @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         TileCoordinates coordinates = new TileCoordinates(z, x, y);
         String etag = ETags.quote(tiles.versionTag(layer));
-        if (etag.equals(ifNoneMatch)) {
+        if (matches(ifNoneMatch, etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
                     .eTag(etag)
                     .cacheControl(CACHE)
@@ -57,5 +57,19 @@ public class TileController {
                 .eTag(etag)
                 .cacheControl(CACHE)
                 .body(tiles.tile(layer, coordinates));
+    }
+
+    /** If-None-Match may list several tags, weak or strong, or "*". */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String tag : ifNoneMatch.split(",")) {
+            String t = tag.strip();
+            if (t.equals("*") || (t.startsWith("W/") ? t.substring(2) : t).equals(etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
