@@ -1,13 +1,18 @@
 package cn.mingjie.web.layers;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.mingjie.geocore.layer.FakeGeoServer;
+import cn.mingjie.geocore.layer.LayerCatalogue;
 import cn.mingjie.web.Http;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -44,6 +49,33 @@ class GeoServerModeTest {
     @AfterAll
     static void stop() {
         geoServer.close();
+    }
+
+    @Autowired
+    GeoServerProperties properties;
+
+    @Autowired
+    LayerCatalogue catalogue;
+
+    @Test
+    void theCommandLinePrintsThePlanAndReportsAFailingRequest() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = GeoServerConfig.publishCommand(
+                properties, catalogue, true, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
+        assertThat(status).isZero();
+        assertThat(out.toString(UTF_8))
+                .startsWith("Plan (dry run, nothing changed) for " + geoServer.url())
+                .contains("featuretype district");
+
+        GeoServerProperties wrongPassword = new GeoServerProperties(
+                properties.url(), properties.username(), "wrong", null, null, properties.database());
+        int failed = GeoServerConfig.publishCommand(
+                wrongPassword, catalogue, true, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
+        assertThat(failed).isEqualTo(1);
+        assertThat(err.toString(UTF_8))
+                .contains("GET " + geoServer.url() + "/rest/workspaces/mingjie.json")
+                .contains("HTTP 401");
     }
 
     @Test
