@@ -6,6 +6,7 @@ import static cn.mingjie.geocore.layer.LayerAttribute.integer;
 import static cn.mingjie.geocore.layer.LayerAttribute.text;
 
 import cn.mingjie.geocore.postgis.ModuleSchema;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -62,7 +63,7 @@ public class DivisionLayers {
 
     @Bean
     LayerDefinition townshipLayer() {
-        List<LayerAttribute> attributes = new java.util.ArrayList<>(List.of(divisionAttributes()));
+        List<LayerAttribute> attributes = new ArrayList<>(List.of(divisionAttributes()));
         attributes.add(bool("derived", "派生示意", "Derived"));
         return LayerDefinition.builder("township")
                 .title("乡镇（街道，派生示意）", "Townships (derived sample)")

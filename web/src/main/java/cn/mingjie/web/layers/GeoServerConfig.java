@@ -34,22 +34,30 @@ public class GeoServerConfig {
                     && !"false"
                             .equals(args.getOptionValues("mingjie.geoserver.dry-run")
                                     .get(0));
-            int status = 0;
-            if (!properties.configured()) {
-                System.err.println("mingjie.geoserver.url is not set");
-                status = 2;
-            } else {
-                try {
-                    PublishReport report = GeoServerPublisher.publish(properties.settings(), catalogue, dryRun);
-                    System.out.print(report.describe());
-                } catch (RuntimeException e) {
-                    log.error("GeoServer publishing failed", e);
-                    System.err.println("GeoServer publishing failed: " + e.getMessage());
-                    status = 1;
-                }
-            }
-            int exit = status;
-            System.exit(SpringApplication.exit(context, () -> exit));
+            int status = publishCommand(properties, catalogue, dryRun, System.out, System.err);
+            System.exit(SpringApplication.exit(context, () -> status));
         };
+    }
+
+    /** The command: prints the plan or the steps done; 0 on success, 1 on a GeoServer error, 2 unconfigured. */
+    static int publishCommand(
+            GeoServerProperties properties,
+            LayerCatalogue catalogue,
+            boolean dryRun,
+            java.io.PrintStream out,
+            java.io.PrintStream err) {
+        if (!properties.configured()) {
+            err.println("mingjie.geoserver.url is not set");
+            return 2;
+        }
+        try {
+            PublishReport report = GeoServerPublisher.publish(properties.settings(), catalogue, dryRun);
+            out.print(report.describe());
+            return 0;
+        } catch (RuntimeException e) {
+            log.error("GeoServer publishing failed", e);
+            err.println("GeoServer publishing failed: " + e.getMessage());
+            return 1;
+        }
     }
 }
