@@ -1,73 +1,291 @@
-// The sample map: districts (天地图, CGCS2000) and the derived township layer of the sample districts.
+// The map for every user. Layers come from the catalogue (/api/v1/layers): from GeoServer's WMS 1.1.1
+// when one is configured, otherwise built in — small layers as GeoJSON by bounding box drawn by
+// Leaflet itself (its clicks work, unlike leaflet.vectorgrid's with Leaflet ≥ 1.8). Data from the
+// server reaches the page only through textContent (or escaped, where Leaflet insists on HTML).
 (function () {
+  Object.assign(MESSAGES.zh, {
+    layerAdmin: '图层管理', legend: '图例', search: '搜索行政区划名称', searchNone: '没有找到', record: '查看记录',
+    coords: 'CGCS2000', lon: '经度', lat: '纬度', attribution: '行政区划：天地图（CGCS2000）、国家统计局；乡镇为派生示意',
+  });
+  Object.assign(MESSAGES.en, {
+    layerAdmin: 'Layers', legend: 'Legend', search: 'Search division names', searchNone: 'Nothing found', record: 'Open record',
+    coords: 'CGCS2000', lon: 'Lon', lat: 'Lat', attribution: 'Divisions: Tianditu (CGCS2000), NBS; townships derived',
+  });
   I18N.apply();
   document.getElementById('lang').addEventListener('click', () => I18N.toggle());
+  const en = I18N.lang === 'en';
 
-  // CGCS2000 coordinates differ from WGS84 by centimetres, so Leaflet's default CRS shows them as they are.
-  const map = L.map('map', { preferCanvas: false, zoomControl: true }).setView([29.9, 106.9], 8);
+  // CGCS2000 lon/lat differ from WGS84 by centimetres, so Leaflet's default CRS shows them as they are.
+  const map = L.map('map', { zoomControl: true }).setView([30.2, 107.75], 8);
+  map.attributionControl.setPrefix(false);
+  map.attributionControl.addAttribution(escapeHtml(I18N.t('attribution')));
   L.control.scale({ imperial: false }).addTo(map);
 
-  const SAMPLE_DISTRICTS = ['500152000000', '500112000000', '500229000000'];
+  const MAX_BBOX = [89, 59]; // the server refuses larger boxes; see FeatureQuery
+  const layers = {};
+  const definitions = {};
 
-  function popupContent(props) {
+  /** Leaflet's layer control and attribution take HTML strings: escape by way of textContent. */
+  function escapeHtml(text) {
+    const span = document.createElement('span');
+    span.textContent = text;
+    return span.innerHTML;
+  }
+
+  function title(def) { return en ? def.titleEn : def.titleZh; }
+
+  function popupContent(def, props) {
     const box = document.createElement('div');
     box.className = 'popup';
-    const title = document.createElement('strong');
-    title.textContent = props.name;
-    box.appendChild(title);
+    const heading = document.createElement('strong');
+    heading.textContent = props[def.labelAttribute || def.idAttribute] ?? '';
+    box.appendChild(heading);
     const list = document.createElement('dl');
-    for (const [key, value] of [['code', props.code], ['level', props.levelName], ['validFrom', props.validFrom],
-                                ['source', props.source], ['geometrySource', props.geometrySource]]) {
+    for (const attribute of def.attributes) {
+      const value = props[attribute.name];
       if (value === null || value === undefined) continue;
       const dt = document.createElement('dt');
-      dt.textContent = I18N.t(key);
+      dt.textContent = en ? attribute.titleEn : attribute.titleZh;
       const dd = document.createElement('dd');
       dd.textContent = String(value);
       list.append(dt, dd);
     }
     box.appendChild(list);
-    if (props.derivedGeometry) {
+    if (def.derived || props.derived === true) {
       const warn = document.createElement('div');
       warn.className = 'derived';
       warn.textContent = I18N.t('derivedWarning');
       box.appendChild(warn);
     }
+    if (def.recordPath) {
+      const link = document.createElement('a');
+      link.className = 'record';
+      link.href = def.recordPath.replace('{id}', encodeURIComponent(props[def.idAttribute]));
+      link.target = '_blank';
+      link.textContent = I18N.t('record');
+      box.appendChild(link);
+    }
     return box;
   }
 
-  function layerFrom(url, style) {
+  function requestBox() {
+    let b = map.getBounds().pad(0.5);
+    let [w, s, e, n] = [Math.max(b.getWest(), -180), Math.max(b.getSouth(), -85), Math.min(b.getEast(), 180), Math.min(b.getNorth(), 85)];
+    if (e - w > MAX_BBOX[0] || n - s > MAX_BBOX[1]) {
+      const c = map.getCenter();
+      w = Math.max(c.lng - MAX_BBOX[0] / 2, -180); e = Math.min(c.lng + MAX_BBOX[0] / 2, 180);
+      s = Math.max(c.lat - MAX_BBOX[1] / 2, -85); n = Math.min(c.lat + MAX_BBOX[1] / 2, 85);
+    }
+    return [w, s, e, n].map(v => v.toFixed(5)).join(',');
+  }
+
+  /** A small layer: GeoJSON of the view's bounding box, reloaded as the view moves. */
+  function geoJsonLayer(def) {
+    const style = def.style;
     const layer = L.geoJSON(null, {
-      style,
+      style: () => style,
+      pointToLayer: (feature, latlng) => L.circleMarker(latlng, style),
       onEachFeature: (feature, l) => {
-        l.bindPopup(() => popupContent(feature.properties));
-        l.on('mouseover', () => l.setStyle({ weight: 3 }));
-        l.on('mouseout', () => l.setStyle({ weight: style.weight }));
+        l.bindPopup(() => popupContent(def, feature.properties));
+        if (def.labelAttribute) {
+          const label = document.createElement('span');
+          label.textContent = feature.properties[def.labelAttribute];
+          l.bindTooltip(label, { sticky: true });
+        }
       },
     });
-    layer.ready = fetch(url, { headers: { Accept: 'application/geo+json' } })
-      .then(r => { if (!r.ok) throw new Error(r.status); return r.json(); })
-      .then(data => { layer.addData(data); return layer; })
-      .catch(() => { document.getElementById('notice').textContent = I18N.t('loadError'); });
+    let generation = 0;
+    layer.reload = () => {
+      const z = map.getZoom();
+      if (!map.hasLayer(layer)) return Promise.resolve(layer);
+      if (z < def.minZoom || z > def.maxZoom) { layer.clearLayers(); return Promise.resolve(layer); }
+      const mine = ++generation;
+      const url = def.features + '?bbox=' + requestBox() + '&zoom=' + z;
+      return fetch(url, { headers: { Accept: 'application/geo+json' } })
+        .then(r => { if (!r.ok) throw new Error(r.status); return r.json(); })
+        .then(data => { if (mine === generation) replaceFeatures(layer, data); return layer; })
+        .catch(() => { document.getElementById('notice').textContent = I18N.t('loadError'); return layer; });
+    };
+    layer.on('add', () => layer.reload());
+    layer.on('remove', () => layer.clearLayers());
+    map.on('moveend', () => layer.reload());
     return layer;
   }
 
-  const districts = layerFrom('/api/v1/divisions/features?level=3',
-    { color: '#24466b', weight: 1.5, fillColor: '#8fb3d9', fillOpacity: 0.25 });
-  const townships = L.layerGroup(SAMPLE_DISTRICTS.map(code =>
-    layerFrom('/api/v1/divisions/features?level=4&parent=' + code,
-      { color: '#a15c00', weight: 1, dashArray: '4 3', fillColor: '#f2c572', fillOpacity: 0.2 })));
+  /**
+   * Keeps the features still in view (and an open popup with them), drops the others, adds the new:
+   * no flicker while panning, and a popup survives the reload its own click caused.
+   */
+  function replaceFeatures(layer, data) {
+    const wanted = new Map(data.features.map(f => [String(f.id), f]));
+    const simplifiedAt = map.getZoom();
+    layer.eachLayer(l => {
+      const id = String(l.feature.id);
+      if (wanted.has(id) && l.simplifiedAt === simplifiedAt) wanted.delete(id);
+      else if (!l.isPopupOpen()) layer.removeLayer(l);
+      else wanted.delete(id);
+    });
+    for (const feature of wanted.values()) {
+      layer.addData(feature);
+    }
+    layer.eachLayer(l => { if (l.simplifiedAt === undefined) l.simplifiedAt = simplifiedAt; });
+  }
 
-  districts.addTo(map);
-  townships.addTo(map);
-  // Layer names are our own fixed labels, never data from the database.
-  L.control.layers(null, { [I18N.t('districts')]: districts, [I18N.t('townships')]: townships },
-    { collapsed: false }).addTo(map);
+  /** The same layer from GeoServer: WMS 1.1.1 images; clicks ask our OGC API for the feature there. */
+  function wmsLayer(def) {
+    const layer = L.tileLayer.wms(def.wms.url, {
+      layers: def.wms.layers, styles: def.wms.styles, format: def.wms.format, transparent: true,
+      version: def.wms.version, minZoom: def.minZoom, maxZoom: def.maxZoom,
+    });
+    layer.reload = () => Promise.resolve(layer);
+    map.on('click', event => {
+      if (!map.hasLayer(layer)) return;
+      const point = 'INTERSECTS(geometry, POINT(' + event.latlng.lng.toFixed(6) + ' ' + event.latlng.lat.toFixed(6) + '))';
+      fetch('/ogc/collections/' + encodeURIComponent(def.id) + '/items?limit=1&filter=' + encodeURIComponent(point))
+        .then(r => r.json())
+        .then(fc => {
+          if (fc.features && fc.features.length) {
+            L.popup().setLatLng(event.latlng).setContent(popupContent(def, fc.features[0].properties)).openOn(map);
+          }
+        });
+    });
+    return layer;
+  }
 
-  Promise.all([districts.ready].concat(townships.getLayers().map(l => l.ready))).then(() => {
-    const bounds = districts.getBounds();
-    if (bounds.isValid()) map.fitBounds(bounds);
-    document.body.dataset.mapReady = 'true';
-  });
+  function legendControl(defs) {
+    const control = L.control({ position: 'bottomright' });
+    control.onAdd = () => {
+      const box = L.DomUtil.create('div', 'mj-panel mj-legend');
+      const heading = document.createElement('strong');
+      heading.textContent = I18N.t('legend');
+      box.appendChild(heading);
+      for (const def of defs) {
+        const row = document.createElement('div');
+        row.className = 'row';
+        const swatch = document.createElement('span');
+        swatch.className = 'swatch';
+        swatch.style.borderColor = def.style.color || 'transparent';
+        swatch.style.borderWidth = Math.min(def.style.weight || 1, 3) + 'px';
+        if (def.style.dashArray) swatch.style.borderStyle = 'dashed';
+        if (def.style.fill) {
+          swatch.style.backgroundColor = def.style.fillColor;
+          swatch.style.opacity = Math.max(def.style.fillOpacity, 0.35);
+        }
+        const name = document.createElement('span');
+        name.textContent = title(def);
+        row.append(swatch, name);
+        box.appendChild(row);
+      }
+      return box;
+    };
+    return control;
+  }
+
+  function coordinatesControl() {
+    const control = L.control({ position: 'bottomleft' });
+    control.onAdd = () => {
+      const box = L.DomUtil.create('div', 'mj-panel mj-coords');
+      box.id = 'coords';
+      box.textContent = I18N.t('coords');
+      map.on('mousemove', e => {
+        box.textContent = I18N.t('coords') + '  ' + I18N.t('lon') + ' ' + e.latlng.lng.toFixed(6) + '°  '
+          + I18N.t('lat') + ' ' + e.latlng.lat.toFixed(6) + '°';
+      });
+      return box;
+    };
+    return control;
+  }
+
+  // Until the gazetteer search exists, the search box filters division names.
+  function searchControl() {
+    const control = L.control({ position: 'topright' });
+    let highlight = null;
+    control.onAdd = () => {
+      const box = L.DomUtil.create('div', 'mj-panel mj-search');
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
+      const input = document.createElement('input');
+      input.type = 'search';
+      input.id = 'search';
+      input.placeholder = I18N.t('search');
+      const results = document.createElement('ul');
+      results.id = 'search-results';
+      box.append(input, results);
+      let timer = null;
+      input.addEventListener('input', () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => search(input.value.trim(), results), 250);
+      });
+      return box;
+    };
+    function search(name, results) {
+      results.replaceChildren();
+      if (!name) return;
+      fetch('/api/v1/divisions?limit=20&name=' + encodeURIComponent(name))
+        .then(r => r.json())
+        .then(page => {
+          if (!page.items || page.items.length === 0) {
+            const none = document.createElement('li');
+            none.textContent = I18N.t('searchNone');
+            results.appendChild(none);
+            return;
+          }
+          for (const item of page.items) {
+            const li = document.createElement('li');
+            li.textContent = item.name;
+            const meta = document.createElement('span');
+            meta.className = 'meta';
+            meta.textContent = item.levelName + ' ' + item.code;
+            li.appendChild(meta);
+            li.addEventListener('click', () => show(item.code));
+            results.appendChild(li);
+          }
+        });
+    }
+    function show(code) {
+      fetch('/api/v1/divisions/' + encodeURIComponent(code))
+        .then(r => r.json())
+        .then(feature => {
+          if (highlight) map.removeLayer(highlight);
+          const def = definitions[feature.properties.level === 4 ? 'township' : 'district'] || Object.values(definitions)[0];
+          if (feature.geometry) {
+            highlight = L.geoJSON(feature, { style: { color: '#d7263d', weight: 3, fillOpacity: 0.05 } }).addTo(map);
+            map.fitBounds(highlight.getBounds());
+            highlight.bindPopup(() => popupContent(def, feature.properties)).openPopup();
+          } else if (feature.properties.seatLat !== undefined) {
+            const at = [feature.properties.seatLat, feature.properties.seatLon];
+            highlight = L.circleMarker(at, { color: '#d7263d', radius: 7 }).addTo(map);
+            map.setView(at, 12);
+            highlight.bindPopup(() => popupContent(def, feature.properties)).openPopup();
+          }
+          window.mingjieMap.highlight = highlight;
+        });
+    }
+    return control;
+  }
+
+  fetch('/api/v1/layers')
+    .then(r => r.json())
+    .then(catalogue => {
+      const overlays = {};
+      // Drawn bottom-up in catalogue order; the switcher lists them in the same order.
+      for (const def of catalogue.layers) {
+        definitions[def.id] = def;
+        let layer = null;
+        if (catalogue.renderer === 'geoserver-wms' && def.wms) layer = wmsLayer(def);
+        else if (def.delivery === 'GEOJSON') layer = geoJsonLayer(def);
+        if (!layer) continue; // tile-only layers need a vector-tile renderer (not yet on this page)
+        layers[def.id] = layer;
+        overlays[escapeHtml(title(def))] = layer;
+      }
+      L.control.layers(null, overlays, { collapsed: false }).addTo(map);
+      legendControl(Object.values(definitions)).addTo(map);
+      coordinatesControl().addTo(map);
+      searchControl().addTo(map);
+      return Promise.all(Object.values(layers).map(l => { l.addTo(map); return l.reload(); }));
+    })
+    .then(() => { document.body.dataset.mapReady = 'true'; })
+    .catch(() => { document.getElementById('notice').textContent = I18N.t('loadError'); });
 
   fetch('/api/v1/me').then(r => r.json()).then(me => {
     if (!me.signedIn) return;
@@ -83,5 +301,5 @@
     });
   });
 
-  window.mingjieMap = { map, districts, townships };
+  window.mingjieMap = { map, layers, definitions };
 })();

@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The map page in a real headless Chromium against the booted app on the sample data. */
@@ -32,20 +34,27 @@ class MapPageBrowserTest {
         browser.close();
     }
 
-    @Test
-    void showsDistrictsAndDerivedTownshipsWithALayerSwitcherAndPopups() throws Exception {
+    private void open() {
         browser.driver().get("http://127.0.0.1:" + port + "/");
+        browser.script("localStorage.setItem('mingjie.lang', 'zh')");
+        browser.driver().navigate().refresh();
         browser.waitUpTo(Duration.ofSeconds(30))
                 .until(d -> "true".equals(browser.script("return document.body.dataset.mapReady")));
+    }
 
+    @Test
+    void showsTheCatalogueLayersWithSwitcherLegendAndARealClickPopup() throws Exception {
+        open();
         assertThat(browser.driver().getTitle()).contains("名界");
         assertThat(browser.driver().findElement(By.id("notice")).getText()).contains("派生示意");
-        long districtPaths = (Long) browser.script("return Object.keys(window.mingjieMap.districts._layers).length");
-        assertThat(districtPaths).isEqualTo(38);
+        long districts = (Long) browser.script("return Object.keys(window.mingjieMap.layers.district._layers).length");
+        assertThat(districts).isEqualTo(38);
 
         List<WebElement> overlays =
                 browser.driver().findElements(By.cssSelector(".leaflet-control-layers-overlays label"));
-        assertThat(overlays).extracting(WebElement::getText).containsExactly("区县", "乡镇（街道，派生示意）");
+        assertThat(overlays).extracting(WebElement::getText).containsExactly("区县", "乡镇（街道，派生示意）", "省级界线");
+        assertThat(browser.driver().findElements(By.cssSelector(".mj-legend .row")))
+                .hasSize(3);
 
         // Switching the township layer off and on again.
         WebElement townshipToggle = overlays.get(1).findElement(By.tagName("input"));
@@ -53,36 +62,87 @@ class MapPageBrowserTest {
         townshipToggle.click();
         long hidden = countPaths();
         townshipToggle.click();
+        browser.waitUpTo(Duration.ofSeconds(10)).until(d -> countPaths() == before);
         assertThat(hidden).isLessThan(before);
-        assertThat(countPaths()).isEqualTo(before);
+        browser.screenshot("map-overview");
 
-        // A click on 潼南区 opens its popup, whose text came in through textContent.
+        // Townships off, zoom to 潼南区 and click the middle of the map with the real mouse.
+        townshipToggle.click();
         browser.script("const m = window.mingjieMap;"
-                + "m.map.removeLayer(m.townships);"
-                + "const l = Object.values(m.districts._layers).find(x => x.feature.properties.code === '500152000000');"
-                + "m.map.fitBounds(l.getBounds());"
-                + "l.fire('click', {latlng: l.getBounds().getCenter()});");
-        WebElement popup = browser.waitUpTo(Duration.ofSeconds(10))
-                .until(d -> d.findElement(By.cssSelector(".leaflet-popup-content .popup")));
-        assertThat(popup.getText()).contains("潼南区").contains("500152000000").contains("tianditu");
+                + "const l = Object.values(m.layers.district._layers).find(x => x.feature.properties.code === '500152000000');"
+                + "m.map.fitBounds(l.getBounds(), {animate: false});");
+        browser.waitUpTo(Duration.ofSeconds(10))
+                .until(d -> "true".equals(browser.script("return document.body.dataset.mapReady")));
+        Thread.sleep(500); // the bbox reload after the move
+        WebElement mapElement = browser.driver().findElement(By.id("map"));
+        new Actions(browser.driver()).moveToElement(mapElement, 0, 0).click().perform();
+        WebElement popup = popupShowing("潼南区");
+        assertThat(popup.getText()).contains("500152000000").contains("tianditu");
+        assertThat(popup.findElement(By.cssSelector("a.record")).getAttribute("href"))
+                .endsWith("/api/v1/divisions/500152000000");
+        assertThat(browser.driver().findElement(By.id("coords")).getText())
+                .matches("CGCS2000\\s+经度 10\\d\\.\\d{6}°\\s+纬度 \\d\\d\\.\\d{6}°");
         Path shot = browser.screenshot("map-tongnan-popup");
         assertThat(Files.size(shot)).isGreaterThan(10_000);
     }
 
     @Test
     void aDerivedTownshipPopupSaysItIsNotALegalBoundary() {
-        browser.driver().get("http://127.0.0.1:" + port + "/");
-        browser.waitUpTo(Duration.ofSeconds(30))
-                .until(d -> "true".equals(browser.script("return document.body.dataset.mapReady")));
+        open();
         browser.script("const m = window.mingjieMap;"
-                + "const group = m.townships.getLayers()[0];"
-                + "const l = Object.values(group._layers)[0];"
+                + "const l = Object.values(m.layers.township._layers)[0];"
                 + "m.map.fitBounds(l.getBounds());"
                 + "l.fire('click', {latlng: l.getBounds().getCenter()});");
-        WebElement popup = browser.waitUpTo(Duration.ofSeconds(10))
-                .until(d -> d.findElement(By.cssSelector(".leaflet-popup-content .popup .derived")));
-        assertThat(popup.getText()).isEqualTo("派生示意边界，非法定界线");
+        WebElement popup = popupShowing("派生示意");
+        assertThat(popup.findElement(By.cssSelector(".derived")).getText()).isEqualTo("派生示意边界，非法定界线");
         browser.screenshot("map-derived-township-popup");
+    }
+
+    @Test
+    void searchingANameZoomsToItAndShowsItsPopup() {
+        open();
+        WebElement search = browser.driver().findElement(By.id("search"));
+        search.sendKeys("城口");
+        WebElement hit = browser.waitUpTo(Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector("#search-results li")).stream()
+                        .filter(li -> li.getText().startsWith("城口县"))
+                        .findFirst()
+                        .orElse(null));
+        assertThat(hit.getText()).contains("500229000000");
+        hit.click();
+        WebElement popup = popupShowing("城口县");
+        assertThat(popup.getText()).contains("500229000000");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> center = (Map<String, Object>)
+                browser.script("const c = window.mingjieMap.map.getCenter(); return {lat: c.lat, lng: c.lng};");
+        assertThat(((Number) center.get("lng")).doubleValue()).isBetween(108.2, 109.2); // 城口县, north-east Chongqing
+        assertThat(((Number) center.get("lat")).doubleValue()).isBetween(31.5, 32.3);
+        browser.screenshot("map-search-chengkou");
+    }
+
+    @Test
+    void switchesToEnglish() {
+        open();
+        browser.driver().findElement(By.id("lang")).click();
+        browser.waitUpTo(Duration.ofSeconds(30))
+                .until(d -> "true".equals(browser.script("return document.body.dataset.mapReady"))
+                        && "en".equals(browser.script("return document.documentElement.lang")));
+        List<WebElement> overlays =
+                browser.driver().findElements(By.cssSelector(".leaflet-control-layers-overlays label"));
+        assertThat(overlays)
+                .extracting(WebElement::getText)
+                .containsExactly("Districts and counties", "Townships (derived sample)", "Province outline");
+        browser.screenshot("map-english");
+        browser.script("localStorage.setItem('mingjie.lang', 'zh')");
+    }
+
+    /** The open popup once it shows {@code text} (Leaflet fades popups in; hidden text reads as ""). */
+    private WebElement popupShowing(String text) {
+        return browser.waitUpTo(Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector(".leaflet-popup-content .popup")).stream()
+                        .filter(p -> p.getText().contains(text))
+                        .findFirst()
+                        .orElse(null));
     }
 
     private long countPaths() {

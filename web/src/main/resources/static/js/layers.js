@@ -1,0 +1,65 @@
+// Layer administration (ADMIN): the catalogue, and publishing it to GeoServer (plan first).
+(function () {
+  Object.assign(MESSAGES.zh, {
+    layersTitle: '名界 · 图层管理', backToMap: '返回地图', catalogue: '图层目录', layerId: '标识', layerTitle: '名称',
+    geometry: '几何', zoomRange: '缩放范围', delivery: '提供方式', plan: '生成计划（不修改）', publish: '发布',
+    notConfigured: '未配置 GeoServer（mingjie.geoserver.url），地图使用内置图层。', configured: '已配置：',
+    needAdmin: '需要管理员登录', working: '处理中…',
+  });
+  Object.assign(MESSAGES.en, {
+    layersTitle: 'Mingjie · layers', backToMap: 'Back to the map', catalogue: 'Layer catalogue', layerId: 'Id',
+    layerTitle: 'Title', geometry: 'Geometry', zoomRange: 'Zoom range', delivery: 'Served as', plan: 'Plan (dry run)',
+    publish: 'Publish', notConfigured: 'No GeoServer configured (mingjie.geoserver.url); the map uses the built-in layers.',
+    configured: 'Configured: ', needAdmin: 'Sign in as an administrator', working: 'Working…',
+  });
+  I18N.apply();
+  document.getElementById('lang').addEventListener('click', () => I18N.toggle());
+  const en = I18N.lang === 'en';
+  const report = document.getElementById('report');
+
+  function cell(row, text) { const td = document.createElement('td'); td.textContent = text; row.appendChild(td); return td; }
+
+  fetch('/api/v1/layers').then(r => r.json()).then(catalogue => {
+    const body = document.querySelector('#catalogue tbody');
+    for (const def of catalogue.layers) {
+      const row = document.createElement('tr');
+      cell(row, def.id);
+      cell(row, en ? def.titleEn : def.titleZh);
+      cell(row, def.geometryType);
+      cell(row, def.minZoom + '–' + def.maxZoom);
+      cell(row, def.delivery);
+      const link = document.createElement('a');
+      link.href = def.sld;
+      link.textContent = 'SLD';
+      cell(row, '').appendChild(link);
+      body.appendChild(row);
+    }
+  });
+
+  fetch('/api/v1/layers/geoserver').then(r => {
+    const status = document.getElementById('geoserver-status');
+    if (!r.ok) { status.textContent = I18N.t('needAdmin'); return; }
+    return r.json().then(s => {
+      status.textContent = s.configured ? I18N.t('configured') + s.url + ' (' + s.workspace + ')' : I18N.t('notConfigured');
+    });
+  });
+
+  function run(dryRun) {
+    report.textContent = I18N.t('working');
+    const token = (document.cookie.match(/XSRF-TOKEN=([^;]+)/) || [])[1];
+    fetch('/api/v1/layers/geoserver/publication?dryRun=' + dryRun, {
+      method: 'POST', headers: { 'X-XSRF-TOKEN': decodeURIComponent(token || '') },
+    }).then(r => r.json()).then(result => {
+      if (result.steps) {
+        report.textContent = result.steps.map(s => s.action.padEnd(10) + s.what.padEnd(44) + (s.method || '') + ' ' + s.path)
+          .join('\n');
+      } else {
+        report.textContent = (result.title || '') + ': ' + (result.detail || '');
+      }
+    });
+  }
+  // The CSRF cookie is set by the first API call.
+  fetch('/api/v1/me');
+  document.getElementById('plan').addEventListener('click', () => run(true));
+  document.getElementById('publish').addEventListener('click', () => run(false));
+})();
