@@ -1,6 +1,9 @@
 package cn.mingjie.boundary;
 
-import cn.mingjie.boundary.internal.GaussKruger;
+import cn.mingjie.boundary.internal.Grid;
+import cn.mingjie.geocore.crs.GaussKrugerZone;
+import cn.mingjie.geocore.crs.GaussKrugerZone.Easting;
+import cn.mingjie.geocore.crs.Measure;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -57,8 +60,7 @@ public class BoundaryChecks {
         for (int i = 1; i < surveys.size(); i++) {
             MarkerSurvey a = surveys.get(i - 1);
             MarkerSurvey b = surveys.get(i);
-            double d = GaussKruger.planeDistance(
-                    a.position().getCoordinate(), b.position().getCoordinate());
+            double d = Grid.distance(a.position().getCoordinate(), b.position().getCoordinate());
             double tol = s.displacementTolerance(a.accuracy(), b.accuracy());
             if (d > tol) {
                 out.add(finding(
@@ -75,7 +77,7 @@ public class BoundaryChecks {
         }
         if (!surveys.isEmpty()) {
             MarkerSurvey latest = surveys.get(surveys.size() - 1);
-            double d = GaussKruger.planeDistance(
+            double d = Grid.distance(
                     m.position().getCoordinate(), latest.position().getCoordinate());
             double tol = s.displacementTolerance(s.defaultAccuracy(), latest.accuracy());
             if (d > tol) {
@@ -102,10 +104,9 @@ public class BoundaryChecks {
             List<Marker> group = e.getValue();
             if (group.size() == 1 && group.get(0).type() == 'Q') {
                 Marker m = group.get(0);
-                int zone = GaussKruger.zoneOf(m.position().getX());
-                Geometry planeLine = GaussKruger.toPlane(line, zone);
-                Coordinate p = GaussKruger.toPlane(m.position().getCoordinate(), zone);
-                double d = DistanceOp.distance(planeLine, planeLine.getFactory().createPoint(p));
+                GaussKrugerZone zone = GaussKrugerZone.ofLongitude(m.position().getX());
+                double d = DistanceOp.distance(
+                        zone.project(line, Easting.PLAIN), zone.project(m.position(), Easting.PLAIN));
                 if (d > s.onLineTolerance()) {
                     out.add(finding(
                             "q-off-line",
@@ -151,7 +152,7 @@ public class BoundaryChecks {
         String previousLabel = null;
         for (List<Marker> group : groups(active).values()) {
             Coordinate p = MarkerRegister.groupPosition(group);
-            double chain = GaussKruger.geodesicLength((LineString) indexed.extractLine(0, indexed.project(p)));
+            double chain = Measure.geodesicLength((LineString) indexed.extractLine(0, indexed.project(p)));
             String label = group.get(0).number();
             if (previous != null && chain <= previous) {
                 out.add(finding(
@@ -254,9 +255,9 @@ public class BoundaryChecks {
     }
 
     static double hausdorffMetres(Geometry a, Geometry b) {
-        int zone = GaussKruger.zoneOf(a.getCentroid().getX());
+        GaussKrugerZone zone = GaussKrugerZone.ofLongitude(a.getCentroid().getX());
         DiscreteHausdorffDistance h =
-                new DiscreteHausdorffDistance(GaussKruger.toPlane(a, zone), GaussKruger.toPlane(b, zone));
+                new DiscreteHausdorffDistance(zone.project(a, Easting.PLAIN), zone.project(b, Easting.PLAIN));
         h.setDensifyFraction(0.05);
         return h.distance();
     }

@@ -1,8 +1,10 @@
 package cn.mingjie.boundary;
 
-import cn.mingjie.boundary.internal.GaussKruger;
 import cn.mingjie.boundary.internal.Wkb;
 import cn.mingjie.geocore.audit.AuditLog;
+import cn.mingjie.geocore.crs.GaussKrugerZone;
+import cn.mingjie.geocore.crs.GaussKrugerZone.Easting;
+import cn.mingjie.geocore.crs.Measure;
 import cn.mingjie.geocore.edit.ChangeContext;
 import cn.mingjie.geocore.edit.FieldProblem;
 import cn.mingjie.geocore.edit.NotFoundException;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -179,18 +182,25 @@ public class BoundaryLines {
     }
 
     public static LineMeasure measure(LineString lonLat) {
-        List<LineMeasure.Segment> segments = GaussKruger.splitByZone(lonLat).stream()
-                .map(p -> new LineMeasure.Segment(
-                        p.zone(),
-                        GaussKruger.centralMeridian(p.zone()),
-                        GaussKruger.epsgWithPrefix(p.zone()),
-                        GaussKruger.epsgWithoutPrefix(p.zone()),
-                        p.planeLength(),
-                        p.lonLat()))
-                .toList();
+        List<LineMeasure.Segment> segments = new ArrayList<>();
+        for (GaussKrugerZone zone : GaussKrugerZone.select(lonLat).touched()) {
+            // Each zone owns the strip within 1.5° of its central meridian; measure each part there.
+            double west = zone.centralMeridian() - 1.5;
+            Geometry strip = lonLat.getFactory().toGeometry(new Envelope(west, west + 3.0, -90, 90));
+            Geometry part = lonLat.intersection(strip);
+            if (part.getLength() > 0) {
+                segments.add(new LineMeasure.Segment(
+                        zone.number(),
+                        zone.centralMeridian(),
+                        zone.epsgCode(Easting.ZONE_PREFIXED),
+                        zone.epsgCode(Easting.PLAIN),
+                        Measure.planarLength(part, zone),
+                        part));
+            }
+        }
         double plane =
                 segments.stream().mapToDouble(LineMeasure.Segment::planeLength).sum();
-        return new LineMeasure(plane, GaussKruger.geodesicLength(lonLat), segments);
+        return new LineMeasure(plane, Measure.geodesicLength(lonLat), segments);
     }
 
     /**

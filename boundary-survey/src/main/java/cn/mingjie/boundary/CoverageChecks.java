@@ -1,7 +1,8 @@
 package cn.mingjie.boundary;
 
-import cn.mingjie.boundary.internal.GaussKruger;
 import cn.mingjie.boundary.internal.Wkb;
+import cn.mingjie.geocore.crs.GaussKrugerZone;
+import cn.mingjie.geocore.crs.Measure;
 import java.util.ArrayList;
 import java.util.List;
 import org.locationtech.jts.coverage.CoverageGapFinder;
@@ -129,14 +130,12 @@ public class CoverageChecks {
     }
 
     private static double planeLength(Geometry lonLat) {
-        return GaussKruger.toPlane(
-                        lonLat, GaussKruger.zoneOf(lonLat.getCentroid().getX()))
-                .getLength();
+        return Measure.planarLength(
+                lonLat, GaussKrugerZone.ofLongitude(lonLat.getCentroid().getX()));
     }
 
     private static double planeArea(Geometry lonLat) {
-        return GaussKruger.toPlane(
-                        lonLat, GaussKruger.zoneOf(lonLat.getCentroid().getX()))
-                .getArea();
+        return Measure.planarArea(
+                lonLat, GaussKrugerZone.ofLongitude(lonLat.getCentroid().getX()));
     }
 }

@@ -1,7 +1,11 @@
 package cn.mingjie.boundary;
 
-import cn.mingjie.boundary.internal.Compass16;
-import cn.mingjie.boundary.internal.GaussKruger;
+import cn.mingjie.boundary.internal.Grid;
+import cn.mingjie.geocore.crs.Bearing;
+import cn.mingjie.geocore.crs.CompassPoint;
+import cn.mingjie.geocore.crs.GaussKrugerZone;
+import cn.mingjie.geocore.crs.LonLat;
+import cn.mingjie.geocore.crs.Measure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +57,7 @@ public class LineDescriptions {
         for (List<Marker> group : groups.values()) {
             Coordinate p = MarkerRegister.groupPosition(group);
             String label = groupLabel(group);
-            if (points.size() == 1 && GaussKruger.planeDistance(start, p) < SAME_POINT_METRES) {
+            if (points.size() == 1 && Grid.distance(start, p) < SAME_POINT_METRES) {
                 labels.set(0, label);
                 points.set(0, p);
             } else {
@@ -61,7 +65,7 @@ public class LineDescriptions {
                 points.add(p);
             }
         }
-        if (GaussKruger.planeDistance(points.get(points.size() - 1), end) >= SAME_POINT_METRES) {
+        if (Grid.distance(points.get(points.size() - 1), end) >= SAME_POINT_METRES) {
             labels.add("终点");
             points.add(end);
         }
@@ -72,21 +76,22 @@ public class LineDescriptions {
         for (int i = 1; i < points.size(); i++) {
             Coordinate a = points.get(i - 1);
             Coordinate b = points.get(i);
-            int zone = GaussKruger.zoneOf(a.x);
-            double grid = GaussKruger.gridBearing(GaussKruger.toPlane(a, zone), GaussKruger.toPlane(b, zone));
-            double gamma = GaussKruger.convergence(a);
-            double trueBearing = GaussKruger.trueBearing(a, b);
-            double along = GaussKruger.geodesicLength(
-                    (LineString) indexed.extractLine(indexed.project(a), indexed.project(b)));
+            LonLat at = LonLat.of(a);
+            double grid = Grid.bearing(a, b);
+            double gamma = GaussKrugerZone.ofLongitude(a.x).convergence(at);
+            double trueBearing = Bearing.gridToTrue(grid, at);
+            CompassPoint compass = CompassPoint.of(trueBearing);
+            double along =
+                    Measure.geodesicLength((LineString) indexed.extractLine(indexed.project(a), indexed.project(b)));
             DirectionDescription.Leg leg = new DirectionDescription.Leg(
                     labels.get(i - 1),
                     labels.get(i),
                     grid,
                     gamma,
                     trueBearing,
-                    Compass16.chinese(trueBearing),
-                    Compass16.english(trueBearing),
-                    GaussKruger.planeDistance(a, b),
+                    compass.chinese(),
+                    compass.english(),
+                    Grid.distance(a, b),
                     along);
             legs.add(leg);
             zh.append(String.format(

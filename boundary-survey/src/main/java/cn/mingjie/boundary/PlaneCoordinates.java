@@ -1,6 +1,8 @@
 package cn.mingjie.boundary;
 
-import cn.mingjie.boundary.internal.GaussKruger;
+import cn.mingjie.geocore.crs.GaussKrugerZone;
+import cn.mingjie.geocore.crs.GaussKrugerZone.Easting;
+import cn.mingjie.geocore.crs.LonLat;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Point;
 
@@ -12,14 +14,14 @@ public record PlaneCoordinates(
         int zone, int epsgWithPrefix, int epsgWithoutPrefix, double northing, double easting, double prefixedEasting) {
 
     public static PlaneCoordinates of(Point lonLat) {
-        int zone = GaussKruger.zoneOf(lonLat.getX());
-        Coordinate p = GaussKruger.toPlane(lonLat.getCoordinate(), zone);
+        GaussKrugerZone zone = GaussKrugerZone.ofLongitude(lonLat.getX());
+        Coordinate p = zone.project(LonLat.of(lonLat.getCoordinate()), Easting.PLAIN);
         return new PlaneCoordinates(
-                zone,
-                GaussKruger.epsgWithPrefix(zone),
-                GaussKruger.epsgWithoutPrefix(zone),
+                zone.number(),
+                zone.epsgCode(Easting.ZONE_PREFIXED),
+                zone.epsgCode(Easting.PLAIN),
                 p.y,
                 p.x,
-                zone * 1_000_000.0 + p.x);
+                p.x - zone.falseEasting(Easting.PLAIN) + zone.falseEasting(Easting.ZONE_PREFIXED));
     }
 }

@@ -1,7 +1,9 @@
 package cn.mingjie.boundary;
 
-import cn.mingjie.boundary.internal.GaussKruger;
+import cn.mingjie.boundary.internal.Grid;
 import cn.mingjie.geocore.audit.AuditLog;
+import cn.mingjie.geocore.crs.GaussKrugerZone;
+import cn.mingjie.geocore.crs.GaussKrugerZone.Easting;
 import cn.mingjie.geocore.edit.ChangeContext;
 import cn.mingjie.geocore.edit.FieldProblem;
 import cn.mingjie.geocore.edit.ValidationException;
@@ -39,8 +41,8 @@ public class SurveyImport {
     @Transactional
     public Result importCsv(
             long lineId, String csv, int epsg, LocalDate surveyedOn, CheckSettings settings, ChangeContext who) {
-        int zone = GaussKruger.zoneOfEpsg(epsg);
-        if (epsg != 4490 && zone < 0) {
+        GaussKrugerZone zone = zoneOfEpsg(epsg);
+        if (epsg != 4490 && zone == null) {
             throw ValidationException.of("epsg", "error.boundary.import-epsg", epsg);
         }
         if (surveyedOn == null) {
@@ -105,7 +107,7 @@ public class SurveyImport {
             if (samePlace != null) {
                 problems.add(new FieldProblem(at, "error.boundary.import-duplicate-position", row, samePlace));
             }
-            double d = GaussKruger.planeDistance(marker.position().getCoordinate(), lonLat);
+            double d = Grid.distance(marker.position().getCoordinate(), lonLat);
             if (d > settings.maxImportDistance()) {
                 problems.add(new FieldProblem(
                         at,
@@ -139,7 +141,8 @@ public class SurveyImport {
      * Reads one point in the declared CRS, telling swapped axes and a wrong CRS apart from plain bad
      * values by the ranges each CRS allows.
      */
-    private static Coordinate toLonLat(int epsg, int zone, double a, double b, String at, List<FieldProblem> p) {
+    private static Coordinate toLonLat(
+            int epsg, GaussKrugerZone zone, double a, double b, String at, List<FieldProblem> p) {
         if (epsg == 4490) {
             if (Math.abs(a) > 360 || Math.abs(b) > 360) {
                 p.add(new FieldProblem(at, "error.boundary.import-wrong-crs-projected", epsg));
@@ -165,23 +168,34 @@ public class SurveyImport {
             p.add(new FieldProblem(at, "error.boundary.import-wrong-crs-geographic", epsg));
             return null;
         }
-        if (GaussKruger.prefixed(epsg)) {
+        Easting form = zone.epsgCode(Easting.ZONE_PREFIXED) == epsg ? Easting.ZONE_PREFIXED : Easting.PLAIN;
+        if (form == Easting.ZONE_PREFIXED) {
             int prefix = (int) Math.floor(easting / 1_000_000);
-            if (prefix != zone) {
-                p.add(new FieldProblem(at, "error.boundary.import-wrong-zone", epsg, zone, prefix));
+            if (prefix != zone.number()) {
+                p.add(new FieldProblem(at, "error.boundary.import-wrong-zone", epsg, zone.number(), prefix));
                 return null;
             }
-            easting -= zone * 1_000_000.0;
         } else if (easting >= 1_000_000) {
             p.add(new FieldProblem(
-                    at, "error.boundary.import-prefixed-easting", epsg, GaussKruger.epsgWithPrefix(zone)));
+                    at, "error.boundary.import-prefixed-easting", epsg, zone.epsgCode(Easting.ZONE_PREFIXED)));
             return null;
         }
         if (!looksLikeNorthing(northing)) {
             p.add(new FieldProblem(at, "error.boundary.position-outside-china", northing, easting));
             return null;
         }
-        return GaussKruger.toLonLat(new Coordinate(easting, northing), zone);
+        return zone.unproject(easting, northing, form).toCoordinate();
+    }
+
+    /** The Gauss-Krüger zone of an EPSG code of either easting form, or null for any other code. */
+    private static GaussKrugerZone zoneOfEpsg(int epsg) {
+        for (int n = GaussKrugerZone.FIRST; n <= GaussKrugerZone.LAST; n++) {
+            GaussKrugerZone zone = new GaussKrugerZone(n);
+            if (zone.epsgCode(Easting.PLAIN) == epsg || zone.epsgCode(Easting.ZONE_PREFIXED) == epsg) {
+                return zone;
+            }
+        }
+        return null;
     }
 
     private static boolean inLongitudes(double v) {
