@@ -58,6 +58,36 @@ class BoundaryApiTest {
     }
 
     @Test
+    void theSampleJunctionOfDazuTongliangTongnanJoinsItsThreeLinesAndHasASyntheticTriple() {
+        JsonNode junctions = http().get("/api/v1/boundary/junctions?division=500151", PLANNER)
+                .json();
+        assertThat(junctions.get("features")).hasSize(1);
+        JsonNode j = junctions.get("features").get(0);
+        assertThat(j.at("/properties/name").asText()).isEqualTo("大足区—铜梁区—潼南区三交点");
+        assertThat(j.at("/geometry/coordinates/0").asDouble()).isEqualTo(105.774048); // lon first
+        assertThat(j.at("/geometry/coordinates/1").asDouble()).isEqualTo(29.814016);
+        assertThat(j.at("/properties/derived").asBoolean()).isTrue();
+        List<String> lineNames = new ArrayList<>();
+        for (JsonNode id : j.at("/properties/lineIds")) {
+            lineNames.add(http().get("/api/v1/boundary/lines/" + id.asLong(), PLANNER)
+                    .json()
+                    .at("/properties/name")
+                    .asText());
+        }
+        assertThat(lineNames).containsExactlyInAnyOrder("大足区—铜梁区", "大足区—潼南区", "铜梁区—潼南区");
+        List<String> triple = new ArrayList<>();
+        j.at("/properties/markerNumbers").forEach(n -> triple.add(n.asText()));
+        assertThat(triple).containsExactly("500111500151001C", "500111500151001D", "500111500151001E");
+        // Each marker of the triple stands in a different unit: the one responsible for it.
+        List<String> units = jdbc.queryForList(
+                "select d.code from boundary.marker m join geo.division_version d on d.valid_to is null"
+                        + " and d.level = 3 and st_contains(d.geom, m.geom) where m.junction_id = ? order by m.number",
+                String.class,
+                j.at("/properties/id").asLong());
+        assertThat(units).containsExactly("500111000000", "500151000000", "500152000000");
+    }
+
+    @Test
     void measuresDescribesAndChecksALineWithItsSyntheticMarkers() {
         long tongliang = lineId("500151500152");
         JsonNode measure = http().get("/api/v1/boundary/lines/" + tongliang + "/measure", PLANNER)
