@@ -17,7 +17,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.EnableTransactionManagement;
 
-/** A fresh PostGIS database with the geo and boundary schemas, and the district polygons loaded. */
+/** A fresh PostGIS database with the geo, layers and boundary schemas, and the district polygons loaded. */
 @Configuration(proxyBeanMethods = false)
 @EnableTransactionManagement
 @Import({GeoCoreModule.class, BoundaryModule.class})
@@ -25,8 +25,8 @@ class BoundaryTestConfig {
 
     @Bean
     DataSource dataSource() {
-        DataSource ds =
-                TestDatabase.freshDatabase(List.of(new ModuleSchema("geo", 0), new ModuleSchema("boundary", 20)));
+        DataSource ds = TestDatabase.freshDatabase(
+                List.of(new ModuleSchema("geo", 0), new ModuleSchema("layers", 5), new ModuleSchema("boundary", 20)));
         loadDistricts(new JdbcTemplate(ds));
         return ds;
     }
