@@ -52,9 +52,9 @@ class MapPageBrowserTest {
 
         List<WebElement> overlays =
                 browser.driver().findElements(By.cssSelector(".leaflet-control-layers-overlays label"));
-        assertThat(overlays).extracting(WebElement::getText).containsExactly("区县", "乡镇（街道，派生示意）", "省级界线");
+        assertThat(overlays).extracting(WebElement::getText).containsExactly("区县", "乡镇（街道，派生示意）", "省级界线", "地名标志");
         assertThat(browser.driver().findElements(By.cssSelector(".mj-legend .row")))
-                .hasSize(3);
+                .hasSize(7);
 
         // Switching the township layer off and on again.
         WebElement townshipToggle = overlays.get(1).findElement(By.tagName("input"));
@@ -131,7 +131,8 @@ class MapPageBrowserTest {
                 browser.driver().findElements(By.cssSelector(".leaflet-control-layers-overlays label"));
         assertThat(overlays)
                 .extracting(WebElement::getText)
-                .containsExactly("Districts and counties", "Townships (derived sample)", "Province outline");
+                .containsExactly(
+                        "Districts and counties", "Townships (derived sample)", "Province outline", "Place-name signs");
         browser.screenshot("map-english");
         browser.script("localStorage.setItem('mingjie.lang', 'zh')");
     }

@@ -36,7 +36,14 @@ class LayersApiTest {
         assertThat(catalogue.get("renderer").asText()).isEqualTo("built-in");
         assertThat(catalogue.get("layers"))
                 .extracting(l -> l.get("id").asText())
-                .containsExactly("district", "township", "province");
+                .containsExactly(
+                        "district",
+                        "township",
+                        "province",
+                        "place_settlement",
+                        "place_street_building",
+                        "place_landmark_nature",
+                        "place_sign");
         JsonNode district = catalogue.get("layers").get(0);
         assertThat(district.get("titleZh").asText()).isEqualTo("区县");
         assertThat(district.at("/style/color").asText()).isEqualTo("#24466b");
@@ -81,7 +88,7 @@ class LayersApiTest {
         assertThat(http().get("/ogc/conformance").json().get("conformsTo").toString())
                 .contains("ogcapi-features-1/1.0/conf/core")
                 .contains("cql2-text");
-        assertThat(http().get("/ogc/collections").json().get("collections")).hasSize(3);
+        assertThat(http().get("/ogc/collections").json().get("collections")).hasSize(7);
         assertThat(http().get("/ogc/collections/township")
                         .json()
                         .get("description")
