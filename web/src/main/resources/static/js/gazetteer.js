@@ -17,7 +17,12 @@
     standard: '标准地名', recorded: '登记', renamed: '更名', changed: '变更', ceased: '停止使用', superseded: '被替代',
     NAMING: '命名', RENAMING: '更名', ABOLITION: '废止', APPLIED: '已申报', REVIEWED: '已审核', APPROVED: '已批准',
     FILED: '已备案', ANNOUNCED: '已公告', REJECTED: '已驳回', DISTRICT: '区级', RURAL: '乡村', IN_USE: '在用',
-    VANISHED: '消失',
+    VANISHED: '消失', gzActions: '办理', gzConfirm: '确认', gzCancel: '取消', gzAttach: '附报告', gzReview: '审核通过',
+    gzReject: '驳回', gzApprove: '批准', gzDecline: '不予批准', gzFile: '备案', gzAnnounce: '公告',
+    gzReportKind: '报告类型', gzReportTitle: '报告标题', gzDocumentRef: '文件编号', gzOpinion: '审核意见',
+    gzAuthority: '批准机关', gzApprovalDate: '批准日期', gzFiledWith: '备案机关', gzFiledOn: '备案日期',
+    gzAnnouncedOn: '公告日期', gzReference: '公告文号', gzWhy: '办理说明', gzReports: '报告',
+    gzDone: '已办理', ASSESSMENT: '综合评估', EXPERT_REVIEW: '专家论证', CONSULTATION: '征求意见',
   });
   Object.assign(MESSAGES.en, {
     gzTitle: 'Mingjie · place names', gzMap: 'Map', gzRegister: 'Standard names', gzPropose: 'Proposal', gzInbox: 'Approvals',
@@ -38,7 +43,13 @@
     standard: 'standard', recorded: 'recorded', renamed: 'renamed', changed: 'changed', ceased: 'ceased',
     superseded: 'superseded', NAMING: 'naming', RENAMING: 'renaming', ABOLITION: 'abolition', APPLIED: 'applied',
     REVIEWED: 'reviewed', APPROVED: 'approved', FILED: 'filed', ANNOUNCED: 'announced', REJECTED: 'rejected',
-    DISTRICT: 'district', RURAL: 'rural', IN_USE: 'in use', VANISHED: 'vanished',
+    DISTRICT: 'district', RURAL: 'rural', IN_USE: 'in use', VANISHED: 'vanished', gzActions: 'Actions',
+    gzConfirm: 'Confirm', gzCancel: 'Cancel', gzAttach: 'Attach report', gzReview: 'Pass review', gzReject: 'Reject',
+    gzApprove: 'Approve', gzDecline: 'Decline', gzFile: 'File', gzAnnounce: 'Announce', gzReportKind: 'Report',
+    gzReportTitle: 'Title', gzDocumentRef: 'Document ref.', gzOpinion: 'Opinion', gzAuthority: 'Approving authority',
+    gzApprovalDate: 'Approval date', gzFiledWith: 'Filed with', gzFiledOn: 'Filed on', gzAnnouncedOn: 'Announced on',
+    gzReference: 'Announcement ref.', gzWhy: 'Reason for the record', gzReports: 'reports', gzDone: 'Done',
+    ASSESSMENT: 'assessment', EXPERT_REVIEW: 'expert review', CONSULTATION: 'consultation',
   });
   I18N.apply();
   document.getElementById('lang').addEventListener('click', () => I18N.toggle());
@@ -188,7 +199,91 @@
       });
   });
 
-  // ---- inbox ----
+  // ---- inbox: the signed-in user's next steps on each case ----
+  const roles = new Set();
+  // Which step each state allows, for whom, and what it asks for. Field types: text, date, or a list of options.
+  const today = () => new Date().toISOString().slice(0, 10);
+  const STEPS = {
+    APPLIED: [
+      { key: 'gzAttach', role: 'NAME_EDITOR', path: 'reports', fields: [
+        ['kind', 'gzReportKind', ['ASSESSMENT', 'EXPERT_REVIEW', 'CONSULTATION']], ['title', 'gzReportTitle'],
+        ['documentRef', 'gzDocumentRef']] },
+      { key: 'gzReview', role: 'NAME_APPROVER', path: 'review', fixed: { accept: true },
+        fields: [['opinion', 'gzOpinion']] },
+      { key: 'gzReject', role: 'NAME_APPROVER', path: 'review', fixed: { accept: false },
+        fields: [['opinion', 'gzOpinion']] },
+    ],
+    REVIEWED: [
+      { key: 'gzApprove', role: 'NAME_APPROVER', path: 'approval', fields: [
+        ['authority', 'gzAuthority'], ['documentNumber', 'gzDocument'], ['approvalDate', 'gzApprovalDate', 'date']] },
+      { key: 'gzDecline', role: 'NAME_APPROVER', path: 'decline', fields: [] },
+    ],
+    APPROVED: [
+      { key: 'gzFile', role: 'NAME_EDITOR', path: 'filing', fields: [
+        ['filedWith', 'gzFiledWith'], ['filedOn', 'gzFiledOn', 'date']] },
+    ],
+    FILED: [
+      { key: 'gzAnnounce', role: 'NAME_EDITOR', path: 'announcement', fields: [
+        ['announcedOn', 'gzAnnouncedOn', 'date'], ['reference', 'gzReference']] },
+    ],
+  };
+  const actionForm = document.getElementById('case-action');
+  let openStep = null;
+
+  function openAction(c, step) {
+    openStep = { caseId: c.caseId, step };
+    document.getElementById('case-action-title').textContent =
+      t(step.key) + ' · #' + c.caseId + ' ' + (c.proposal.properName || '') + (c.proposal.genericName || '');
+    const fields = document.getElementById('case-action-fields');
+    fields.replaceChildren();
+    step.fields.concat([['reason', 'gzWhy']]).forEach(([name, label, type]) => {
+      const wrap = el('label');
+      wrap.appendChild(el('span', t(label)));
+      let input;
+      if (Array.isArray(type)) {
+        input = document.createElement('select');
+        type.forEach(v => input.appendChild(Object.assign(el('option', t(v)), { value: v })));
+      } else {
+        input = Object.assign(document.createElement('input'), { type: type || 'text' });
+        if (type === 'date') input.value = today();
+      }
+      input.name = name;
+      wrap.appendChild(input);
+      fields.appendChild(wrap);
+    });
+    fields.querySelector('[name=reason]').value = t(step.key);
+    actionForm.hidden = false;
+  }
+  document.getElementById('case-action-cancel').addEventListener('click', () => { actionForm.hidden = true; });
+
+  actionForm.addEventListener('submit', event => {
+    event.preventDefault();
+    const { caseId, step } = openStep;
+    const body = Object.assign({}, step.fixed);
+    new FormData(actionForm).forEach((v, k) => { body[k] = v.trim() || null; });
+    const result = document.getElementById('case-result');
+    // The step is made against the version of the case read just now (If-Match), so a concurrent change is refused.
+    fetch('/api/v1/naming-cases/' + caseId, { headers })
+      .then(r => r.headers.get('ETag'))
+      .then(etag => fetch('/api/v1/naming-cases/' + caseId + '/' + step.path, {
+        method: 'POST',
+        headers: Object.assign({ 'Content-Type': 'application/json', 'If-Match': etag, 'X-XSRF-TOKEN': csrf() }, headers),
+        body: JSON.stringify(body),
+      }))
+      .then(r => r.json().then(json => ({ ok: r.ok, json })))
+      .then(({ ok, json }) => {
+        if (ok) {
+          result.textContent = t('gzDone') + '：#' + caseId + ' ' + t(json.namingCase.state);
+          actionForm.hidden = true;
+        } else {
+          result.textContent = t('gzFailed') + '：' + (json.errors ? json.errors.map(e => e.field + ' — ' + e.message).join('；')
+            : json.detail || json.title || '');
+        }
+        document.body.dataset.caseStep = ok ? json.namingCase.state : 'failed';
+        return loadCases();
+      });
+  });
+
   function loadCases() {
     return getJson('/api/v1/naming-cases').then(list => {
       const body = document.querySelector('#cases tbody');
@@ -196,8 +291,19 @@
       list.forEach(v => {
         const c = v.namingCase;
         const tr = row([c.caseId, t(c.kind), (c.proposal.properName || '') + (c.proposal.genericName || ''),
-                        t(c.state) + (v.overdue ? ' · ' + t('gzOverdue') : ''), c.approvalDocument || '',
-                        c.filingDue || '', c.announcementDue || '']);
+                        t(c.state) + (v.overdue ? ' · ' + t('gzOverdue') : '')
+                          + (c.state === 'APPLIED' ? ' · ' + c.reports.length + '/3 ' + t('gzReports') : ''),
+                        c.approvalDocument || '', c.filingDue || '', c.announcementDue || '']);
+        tr.dataset.caseId = c.caseId;
+        const actions = el('td');
+        (STEPS[c.state] || []).filter(s => roles.has(s.role)).forEach(step => {
+          const b = el('button', t(step.key));
+          b.type = 'button';
+          b.dataset.step = step.key;
+          b.addEventListener('click', () => openAction(c, step));
+          actions.appendChild(b);
+        });
+        tr.appendChild(actions);
         if (v.overdue) tr.className = 'overdue';
         body.appendChild(tr);
       });
@@ -221,6 +327,8 @@
     if (!me.signedIn) return;
     document.getElementById('user').textContent = me.username + ' (' + me.roles.join(', ') + ')';
     document.getElementById('login').hidden = true;
+    me.roles.forEach(r => roles.add(r.replace(/^ROLE_/, '')));
+    if (!document.getElementById('tab-inbox').hidden) loadCases();
   });
 
   window.addEventListener('hashchange', () => show(location.hash.slice(1) || 'register'));

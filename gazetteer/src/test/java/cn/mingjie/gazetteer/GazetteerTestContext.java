@@ -39,7 +39,8 @@ public class GazetteerTestContext {
 
     @Bean
     DataSource dataSource() {
-        return TestDatabase.freshDatabase(List.of(new ModuleSchema("geo", 0), new ModuleSchema("gazetteer", 10)));
+        return TestDatabase.freshDatabase(
+                List.of(new ModuleSchema("geo", 0), new ModuleSchema("layers", 5), new ModuleSchema("gazetteer", 10)));
     }
 
     @Bean

@@ -9,6 +9,7 @@ import cn.mingjie.gazetteer.approval.NamingCase;
 import cn.mingjie.gazetteer.approval.NamingCases;
 import cn.mingjie.gazetteer.protection.ProtectionAndSigns;
 import cn.mingjie.gazetteer.protection.ProtectionEntry;
+import cn.mingjie.gazetteer.protection.ProtectionEntryChange;
 import cn.mingjie.geocore.audit.AuditEvent;
 import cn.mingjie.geocore.audit.AuditLog;
 import cn.mingjie.geocore.division.DivisionRegister;
@@ -227,6 +228,83 @@ class NamingCasesTest {
         assertThat(divisions.get("500152108000", null).name()).isEqualTo("米心新镇");
         assertThat(register.get(placeId, null).name()).isEqualTo("米心新镇");
         assertThat(register.get(placeId, APPROVED_ON.minusDays(1)).name()).isEqualTo("米心镇");
+    }
+
+    @Test
+    void aProtectionEntryIsPublishedOnlyAfterItsCommentPeriodEnds() {
+        ProtectionEntry e = protection.addEntry(
+                new ProtectionEntry(
+                        0,
+                        null,
+                        null,
+                        "盐井沟",
+                        "RURAL",
+                        1,
+                        "百年地名（测试）",
+                        120,
+                        "VANISHED",
+                        null,
+                        LocalDate.of(2025, 5, 1),
+                        LocalDate.of(2025, 5, 31),
+                        null,
+                        "test"),
+                EDITOR);
+        ProtectionEntryChange onLastDay = new ProtectionEntryChange(
+                null, null, null, null, null, null, null, null, null, LocalDate.of(2025, 5, 31));
+        assertThatThrownBy(() -> protection.updateEntry(e.entryId(), onLastDay, e.versionTag(), EDITOR))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        x -> assertThat(x.problems().get(0).field()).isEqualTo("publishedOn"));
+        assertThat(protection.entry(e.entryId()).publishedOn()).isNull();
+
+        ProtectionEntry published = protection.updateEntry(
+                e.entryId(),
+                new ProtectionEntryChange(
+                        null, null, null, null, null, null, "设说明牌", null, null, LocalDate.of(2025, 6, 1)),
+                e.versionTag(),
+                EDITOR);
+        assertThat(published.publishedOn()).isEqualTo(LocalDate.of(2025, 6, 1));
+        assertThat(published.measures()).isEqualTo("设说明牌");
+        assertThat(published.commentTo()).isEqualTo(LocalDate.of(2025, 5, 31));
+        assertThat(audit.history("protection-entry", Long.toString(e.entryId())))
+                .extracting(AuditEvent::action)
+                .containsExactly("create", "update");
+
+        // Stale tag, and moving the comment period past the publication date, are both refused.
+        assertThatThrownBy(() -> protection.updateEntry(
+                        e.entryId(),
+                        new ProtectionEntryChange(null, null, 2, null, null, null, null, null, null, null),
+                        e.versionTag(),
+                        EDITOR))
+                .isInstanceOf(VersionConflictException.class);
+        assertThatThrownBy(() -> protection.updateEntry(
+                        e.entryId(),
+                        new ProtectionEntryChange(
+                                null, null, null, null, null, null, null, null, LocalDate.of(2025, 6, 15), null),
+                        published.versionTag(),
+                        EDITOR))
+                .isInstanceOf(ValidationException.class);
+        // Nor can an entry be added already published without a comment period.
+        assertThatThrownBy(() -> protection.addEntry(
+                        new ProtectionEntry(
+                                0,
+                                null,
+                                null,
+                                "石盘",
+                                "RURAL",
+                                1,
+                                "测试",
+                                null,
+                                "IN_USE",
+                                null,
+                                null,
+                                null,
+                                LocalDate.of(2025, 6, 1),
+                                "test"),
+                        EDITOR))
+                .isInstanceOfSatisfying(ValidationException.class, x -> assertThat(
+                                x.problems().get(0).messageKey())
+                        .isEqualTo("error.protection.comment-missing"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import cn.mingjie.geocore.edit.FieldProblem;
 import cn.mingjie.geocore.edit.NotFoundException;
 import cn.mingjie.geocore.edit.Text;
 import cn.mingjie.geocore.edit.ValidationException;
+import cn.mingjie.geocore.edit.VersionConflictException;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -59,25 +60,7 @@ public class ProtectionAndSigns {
 
     @Transactional
     public ProtectionEntry addEntry(ProtectionEntry e, ChangeContext who) {
-        List<FieldProblem> problems = new ArrayList<>();
-        if (!Set.of("DISTRICT", "RURAL").contains(e.listKind())) {
-            problems.add(new FieldProblem("listKind", "error.protection.list-kind", e.listKind()));
-        }
-        if (!Set.of("IN_USE", "VANISHED").contains(e.status())) {
-            problems.add(new FieldProblem("status", "error.protection.status", e.status()));
-        }
-        if (e.criteria() == null || e.criteria().isBlank()) {
-            problems.add(new FieldProblem("criteria", "error.protection.criteria"));
-        }
-        if (e.name() == null || e.name().isBlank()) {
-            problems.add(new FieldProblem("name", "error.name.required"));
-        }
-        if (e.commentFrom() != null && e.commentTo() != null && e.commentTo().isBefore(e.commentFrom())) {
-            problems.add(new FieldProblem("commentTo", "error.protection.comment-period"));
-        }
-        if (!problems.isEmpty()) {
-            throw new ValidationException(problems);
-        }
+        validate(e);
         if (e.placeId() != null) {
             places.place(e.placeId());
         }
@@ -101,6 +84,91 @@ public class ProtectionAndSigns {
         ProtectionEntry created = entry(id);
         audit.record(who, "protection-entry", Long.toString(id), "create", null, created);
         return created;
+    }
+
+    /**
+     * Changes an entry (null fields of {@code change} keep their value); refused with 412 when the entry changed since
+     * {@code expectedTag} was read.
+     */
+    @Transactional
+    public ProtectionEntry updateEntry(long id, ProtectionEntryChange change, String expectedTag, ChangeContext who) {
+        ProtectionEntry before = entry(id);
+        if (!before.versionTag().equals(expectedTag)) {
+            throw new VersionConflictException("protection-entry", Long.toString(id), expectedTag, before.versionTag());
+        }
+        ProtectionEntry after = change.applyTo(before);
+        validate(after);
+        if (after.placeId() != null) {
+            places.place(after.placeId());
+        }
+        int updated = jdbc.update(
+                "update gazetteer.protection_entry set place_id = ?, name = ?, batch = ?, criteria = ?,"
+                        + " name_age_years = ?, status = ?, measures = ?, comment_from = ?, comment_to = ?,"
+                        + " published_on = ?, row_version = row_version + 1 where entry_id = ? and row_version = ?",
+                after.placeId(),
+                Text.nfc(after.name().strip()),
+                after.batch(),
+                Text.nfc(after.criteria()),
+                after.nameAgeYears(),
+                after.status(),
+                Text.nfc(after.measures()),
+                after.commentFrom(),
+                after.commentTo(),
+                after.publishedOn(),
+                id,
+                rowVersion(before.versionTag()));
+        if (updated == 0) { // changed by someone else between our read and this write
+            throw new VersionConflictException(
+                    "protection-entry",
+                    Long.toString(id),
+                    expectedTag,
+                    entry(id).versionTag());
+        }
+        ProtectionEntry stored = entry(id);
+        audit.record(who, "protection-entry", Long.toString(id), "update", before, stored);
+        return stored;
+    }
+
+    /**
+     * The rules every stored entry obeys, among them: an entry is published only after its public-comment period has
+     * ended.
+     */
+    private static void validate(ProtectionEntry e) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (!Set.of("DISTRICT", "RURAL").contains(e.listKind())) {
+            problems.add(new FieldProblem("listKind", "error.protection.list-kind", e.listKind()));
+        }
+        if (!Set.of("IN_USE", "VANISHED").contains(e.status())) {
+            problems.add(new FieldProblem("status", "error.protection.status", e.status()));
+        }
+        if (e.criteria() == null || e.criteria().isBlank()) {
+            problems.add(new FieldProblem("criteria", "error.protection.criteria"));
+        }
+        if (e.name() == null || e.name().isBlank()) {
+            problems.add(new FieldProblem("name", "error.name.required"));
+        }
+        if (e.commentFrom() != null && e.commentTo() != null && e.commentTo().isBefore(e.commentFrom())) {
+            problems.add(new FieldProblem("commentTo", "error.protection.comment-period"));
+        }
+        if (e.publishedOn() != null) {
+            if (e.commentFrom() == null || e.commentTo() == null) {
+                problems.add(new FieldProblem("publishedOn", "error.protection.comment-missing"));
+            } else if (!e.publishedOn().isAfter(e.commentTo())) {
+                problems.add(new FieldProblem(
+                        "publishedOn",
+                        "error.protection.comment-open",
+                        e.publishedOn().toString(),
+                        e.commentTo().toString()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+    }
+
+    /** The row version inside a version tag "p&lt;id&gt;.&lt;row_version&gt;" or "s&lt;id&gt;.&lt;row_version&gt;". */
+    private static int rowVersion(String versionTag) {
+        return Integer.parseInt(versionTag.substring(versionTag.lastIndexOf('.') + 1));
     }
 
     public ProtectionEntry entry(long id) {
@@ -175,6 +243,52 @@ public class ProtectionAndSigns {
         return created;
     }
 
+    /** Changes a sign (null fields of {@code change} keep their value), checked against {@code expectedTag}. */
+    @Transactional
+    public Sign updateSign(long id, SignChange change, String expectedTag, ChangeContext who) {
+        Sign before = sign(id);
+        if (!before.versionTag().equals(expectedTag)) {
+            throw new VersionConflictException("sign", Long.toString(id), expectedTag, before.versionTag());
+        }
+        Sign after = change.applyTo(before);
+        places.place(after.placeId());
+        validate(after);
+        int updated = jdbc.update(
+                "update gazetteer.sign set place_id = ?, sign_type = ?, printed_text = ?, printed_pinyin = ?,"
+                        + " geom = st_setsrid(st_geomfromwkb(?), 4490), installed_on = ?, condition = ?, photo_refs = ?,"
+                        + " row_version = row_version + 1 where sign_id = ? and row_version = ?",
+                after.placeId(),
+                after.signType(),
+                Text.nfc(after.printedText().strip()),
+                Text.nfc(after.printedPinyin()),
+                after.position() == null ? null : new WKBWriter().write(after.position()),
+                after.installedOn(),
+                after.condition(),
+                after.photoRefs().toArray(String[]::new),
+                id,
+                rowVersion(before.versionTag()));
+        if (updated == 0) {
+            throw new VersionConflictException("sign", Long.toString(id), expectedTag, sign(id).versionTag());
+        }
+        Sign stored = sign(id);
+        audit.record(who, "sign", Long.toString(id), "update", summary(before), summary(stored));
+        return stored;
+    }
+
+    private static void validate(Sign s) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (!SIGN_TYPES.contains(s.signType()))
+            problems.add(new FieldProblem("signType", "error.sign.type", s.signType()));
+        if (!CONDITIONS.contains(s.condition())) {
+            problems.add(new FieldProblem("condition", "error.sign.condition", s.condition()));
+        }
+        if (s.printedText() == null || s.printedText().isBlank())
+            problems.add(new FieldProblem("printedText", "error.sign.text"));
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+    }
+
     public Sign sign(long id) {
         return jdbc
                 .query("select " + SIGN_COLUMNS + " from gazetteer.sign where sign_id = ?", this::mapSign, id)
@@ -223,15 +337,16 @@ public class ProtectionAndSigns {
     }
 
     private static Object summary(Sign s) {
-        return java.util.Map.of(
-                "placeId",
-                s.placeId(),
-                "signType",
-                s.signType(),
-                "printedText",
-                s.printedText(),
-                "condition",
-                s.condition());
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("placeId", s.placeId());
+        m.put("signType", s.signType());
+        m.put("printedText", s.printedText());
+        m.put("printedPinyin", s.printedPinyin());
+        m.put("position", s.position() == null ? null : s.position().toText());
+        m.put("installedOn", s.installedOn());
+        m.put("condition", s.condition());
+        m.put("photoRefs", s.photoRefs());
+        return m;
     }
 
     private ProtectionEntry mapEntry(ResultSet rs, int row) throws SQLException {

@@ -2,8 +2,12 @@ package cn.mingjie.web.gazetteer;
 
 import cn.mingjie.gazetteer.protection.ProtectionAndSigns;
 import cn.mingjie.gazetteer.protection.ProtectionEntry;
+import cn.mingjie.gazetteer.protection.ProtectionEntryChange;
 import cn.mingjie.gazetteer.protection.Sign;
+import cn.mingjie.gazetteer.protection.SignChange;
 import cn.mingjie.gazetteer.protection.SignCheck;
+import cn.mingjie.geocore.audit.AuditEvent;
+import cn.mingjie.geocore.audit.AuditLog;
 import cn.mingjie.geocore.edit.ChangeContext;
 import cn.mingjie.geocore.edit.ValidationException;
 import cn.mingjie.web.support.ETags;
@@ -16,13 +20,16 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.PrecisionModel;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,9 +41,27 @@ import org.springframework.web.bind.annotation.RestController;
 public class ProtectionController {
 
     private final ProtectionAndSigns service;
+    private final AuditLog audit;
 
-    public ProtectionController(ProtectionAndSigns service) {
+    public ProtectionController(ProtectionAndSigns service, AuditLog audit) {
         this.service = service;
+        this.audit = audit;
+    }
+
+    @GetMapping("/protection-list/{id}/audit")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "条目修改记录 / the entry's audit history")
+    public List<AuditEvent> entryHistory(@PathVariable long id) {
+        service.entry(id);
+        return audit.history("protection-entry", Long.toString(id));
+    }
+
+    @GetMapping("/signs/{id}/audit")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "标志修改记录 / the sign's audit history")
+    public List<AuditEvent> signHistory(@PathVariable long id) {
+        service.sign(id);
+        return audit.history("sign", Long.toString(id));
     }
 
     public record EntryBody(
@@ -135,6 +160,97 @@ public class ProtectionController {
                 .body(e);
     }
 
+    public record EntryPatch(
+            Long placeId,
+            String name,
+            Integer batch,
+            String criteria,
+            Integer nameAgeYears,
+            String status,
+            String measures,
+            LocalDate commentFrom,
+            LocalDate commentTo,
+            LocalDate publishedOn,
+            String reason) {}
+
+    @PatchMapping("/protection-list/{id}")
+    @PreAuthorize("hasRole('NAME_EDITOR')")
+    @Operation(summary = "修改保护名录条目（如公布日期、保护措施）/ change an entry; published only after its comment period")
+    public ResponseEntity<ProtectionEntry> updateEntry(
+            @PathVariable long id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody EntryPatch b,
+            Principal user) {
+        ProtectionEntry e = service.updateEntry(
+                id,
+                new ProtectionEntryChange(
+                        b.placeId(),
+                        b.name(),
+                        b.batch(),
+                        b.criteria(),
+                        b.nameAgeYears(),
+                        b.status(),
+                        b.measures(),
+                        b.commentFrom(),
+                        b.commentTo(),
+                        b.publishedOn()),
+                ETags.required(ifMatch),
+                new ChangeContext(user.getName(), b.reason()));
+        return ResponseEntity.ok().eTag(ETags.quote(e.versionTag())).body(e);
+    }
+
+    public record SignPatch(
+            Long placeId,
+            String signType,
+            String printedText,
+            String printedPinyin,
+            Double lon,
+            Double lat,
+            LocalDate installedOn,
+            String condition,
+            List<String> photoRefs,
+            String reason) {}
+
+    @GetMapping("/signs/{id}")
+    public ResponseEntity<SignView> sign(@PathVariable long id) {
+        Sign s = service.sign(id);
+        return ResponseEntity.ok().eTag(ETags.quote(s.versionTag())).body(SignView.of(s));
+    }
+
+    @PatchMapping("/signs/{id}")
+    @PreAuthorize("hasRole('NAME_EDITOR')")
+    @Operation(summary = "修改地名标志（如状况、照片、位置）/ change a sign")
+    public ResponseEntity<SignView> updateSign(
+            @PathVariable long id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody SignPatch b,
+            Principal user) {
+        Sign s = service.updateSign(
+                id,
+                new SignChange(
+                        b.placeId(),
+                        b.signType(),
+                        b.printedText(),
+                        b.printedPinyin(),
+                        position(b.lon(), b.lat()),
+                        b.installedOn(),
+                        b.condition(),
+                        b.photoRefs()),
+                ETags.required(ifMatch),
+                new ChangeContext(user.getName(), b.reason()));
+        return ResponseEntity.ok().eTag(ETags.quote(s.versionTag())).body(SignView.of(s));
+    }
+
+    /** A CGCS2000 point from lon/lat; both or neither must be given. */
+    private static Point position(Double lon, Double lat) {
+        if ((lon == null) != (lat == null)) {
+            throw ValidationException.of(lon == null ? "lon" : "lat", "error.date.required");
+        }
+        return lon == null
+                ? null
+                : new GeometryFactory(new PrecisionModel(), 4490).createPoint(new Coordinate(lon, lat));
+    }
+
     @GetMapping("/signs")
     @Operation(summary = "地名标志 / signs (optionally of one place)")
     public List<SignView> signs(@RequestParam(required = false) Long placeId) {
@@ -151,12 +267,7 @@ public class ProtectionController {
     @PreAuthorize("hasRole('NAME_EDITOR')")
     @Operation(summary = "登记地名标志 / record a sign")
     public ResponseEntity<SignView> addSign(@RequestBody SignBody b, Principal user) {
-        if ((b.lon() == null) != (b.lat() == null)) {
-            throw ValidationException.of(b.lon() == null ? "lon" : "lat", "error.date.required");
-        }
-        Point p = b.lon() == null
-                ? null
-                : new GeometryFactory(new PrecisionModel(), 4490).createPoint(new Coordinate(b.lon(), b.lat()));
+        Point p = position(b.lon(), b.lat());
         Sign s = service.addSign(
                 b.placeId(),
                 b.signType(),

@@ -261,7 +261,10 @@ class GazetteerApiTest {
     void theSyntheticProtectionListBlocksAnUnprotectedRename() {
         JsonNode list = http().get("/api/v1/protection-list?division=500152").json();
         assertThat(list.findValuesAsText("name")).contains("双江镇", "潼南县");
-        assertThat(list.findValuesAsText("source")).containsOnly("synthetic");
+        // The sample entries are synthetic; other tests of this context add "manual" ones through the API.
+        assertThat(list.findValuesAsText("source"))
+                .contains("synthetic")
+                .allMatch(source -> source.equals("synthetic") || source.equals("manual"));
         long shuangjiang = placeOfDivision("500152107000");
         String rename = "{\"kind\":\"RENAMING\",\"placeId\":" + shuangjiang + ",\"reasons\":\"测试\","
                 + "\"proposal\":{\"properName\":\"潼双\",\"genericName\":\"镇\"}}";
@@ -271,6 +274,79 @@ class GazetteerApiTest {
         assertThat(blocked.json().at("/errors/0/message").asText())
                 .contains("双江镇")
                 .contains("保护名录");
+    }
+
+    @Test
+    void aProtectionEntryIsChangedWithIfMatchAndPublishedOnlyAfterItsCommentPeriod() {
+        String created = http().send(
+                        "POST",
+                        "/api/v1/protection-list",
+                        "{\"name\":\"鸭嘴湾\",\"listKind\":\"RURAL\",\"batch\":2,\"criteria\":\"百年以上（测试）\","
+                                + "\"status\":\"VANISHED\",\"commentFrom\":\"2025-08-01\",\"commentTo\":\"2025-08-31\","
+                                + "\"reason\":\"测试\"}",
+                        EDITOR)
+                .json()
+                .get("entryId")
+                .asText();
+        String path = "/api/v1/protection-list/" + created;
+        String tag = http().get(path).header("ETag");
+        String publishEarly = "{\"publishedOn\":\"2025-08-20\",\"reason\":\"公布\"}";
+
+        assertThat(http().send("PATCH", path, publishEarly, EDITOR).status()).isEqualTo(428);
+        assertThat(http().send("PATCH", path, publishEarly, with(APPROVER, "If-Match", tag))
+                        .status())
+                .as("NAME_EDITOR only")
+                .isEqualTo(403);
+        Http.Answer early = http().send("PATCH", path, publishEarly, with(EDITOR, "If-Match", tag));
+        assertThat(early.status()).isEqualTo(400);
+        assertThat(early.json().at("/errors/0/field").asText()).isEqualTo("publishedOn");
+        assertThat(early.json().at("/errors/0/message").asText()).contains("2025-08-31");
+        assertThat(http().get(path).json().get("publishedOn").isNull()).isTrue();
+
+        Http.Answer published = http().send(
+                        "PATCH",
+                        path,
+                        "{\"publishedOn\":\"2025-09-05\",\"measures\":\"设立纪念标志\",\"reason\":\"公示期满，公布\"}",
+                        with(EDITOR, "If-Match", tag));
+        assertThat(published.status()).isEqualTo(200);
+        assertThat(published.json().get("publishedOn").asText()).isEqualTo("2025-09-05");
+        assertThat(published.json().get("measures").asText()).isEqualTo("设立纪念标志");
+        assertThat(published.header("ETag")).isNotEqualTo(tag);
+        assertThat(http().send("PATCH", path, "{\"batch\":3,\"reason\":\"x\"}", with(EDITOR, "If-Match", tag))
+                        .status())
+                .as("stale ETag")
+                .isEqualTo(412);
+        JsonNode history = http().get(path + "/audit", EDITOR).json();
+        assertThat(history.findValuesAsText("action")).contains("create", "update");
+        assertThat(history.findValuesAsText("reason")).contains("公示期满，公布");
+    }
+
+    @Test
+    void aSignIsChangedWithIfMatchAndTheChangeIsAudited() {
+        JsonNode sign = http().get("/api/v1/signs").json().get(0);
+        String path = "/api/v1/signs/" + sign.get("signId").asText();
+        String tag = http().get(path).header("ETag");
+        String body = "{\"condition\":\"DAMAGED\",\"photoRefs\":[\"photo/2025-10-01.jpg\"],\"reason\":\"巡查发现损坏\"}";
+        assertThat(http().send("PATCH", path, body, EDITOR).status()).isEqualTo(428);
+        assertThat(http().send(
+                                "PATCH",
+                                path,
+                                "{\"condition\":\"BROKEN\",\"reason\":\"x\"}",
+                                with(EDITOR, "If-Match", tag))
+                        .json()
+                        .at("/errors/0/field")
+                        .asText())
+                .isEqualTo("condition");
+        Http.Answer changed = http().send("PATCH", path, body, with(EDITOR, "If-Match", tag));
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.json().get("condition").asText()).isEqualTo("DAMAGED");
+        assertThat(changed.json().get("printedText").asText())
+                .isEqualTo(sign.get("printedText").asText());
+        assertThat(http().send("PATCH", path, body, with(EDITOR, "If-Match", tag))
+                        .status())
+                .isEqualTo(412);
+        JsonNode history = http().get(path + "/audit", EDITOR).json();
+        assertThat(history.findValuesAsText("reason")).contains("巡查发现损坏");
     }
 
     @Test

@@ -76,15 +76,113 @@ class GazetteerPageBrowserTest {
         assertThat(browser.driver().findElements(By.cssSelector("#places b"))).isEmpty();
     }
 
-    @Test
-    void theProposalFormChecksTheRulesAsOneTypesAndSubmitsWhenSignedIn() {
+    void signIn(String user) {
+        browser.driver().manage().deleteAllCookies(); // ends the previous user's session
         browser.driver().get("http://127.0.0.1:" + port + "/login.html");
         browser.waitUpTo(Duration.ofSeconds(10))
                 .until(d -> !d.findElement(By.id("csrf")).getAttribute("value").isEmpty());
-        browser.driver().findElement(By.name("username")).sendKeys("editor");
+        browser.driver().findElement(By.name("username")).sendKeys(user);
         browser.driver().findElement(By.name("password")).sendKeys("mingjie");
         browser.driver().findElement(By.cssSelector("form.login button")).click();
         browser.waitUpTo(Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("login"));
+    }
+
+    /** Clicks the step's button on the case's inbox row, fills the form and waits for the case's new state. */
+    void step(String caseId, String button, String expectedState, String... fieldValues) {
+        By buttonOnRow = By.cssSelector("#cases tr[data-case-id='" + caseId + "'] button[data-step=" + button + "]");
+        browser.waitUpTo(Duration.ofSeconds(15))
+                .until(d -> !d.findElements(buttonOnRow).isEmpty());
+        browser.driver().findElement(buttonOnRow).click();
+        for (int i = 0; i < fieldValues.length; i += 2) {
+            String selector = "#case-action-fields [name=" + fieldValues[i] + "]";
+            if ("SELECT".equals(browser.script("return document.querySelector(\"" + selector + "\").tagName"))) {
+                browser.script("document.querySelector(\"" + selector + "\").value = arguments[0]", fieldValues[i + 1]);
+            } else {
+                WebElement input = browser.driver().findElement(By.cssSelector(selector));
+                input.clear();
+                input.sendKeys(fieldValues[i + 1]);
+            }
+        }
+        browser.script("document.body.dataset.caseStep = ''");
+        browser.driver()
+                .findElement(By.cssSelector("#case-action button[type=submit]"))
+                .click();
+        waitFor("caseStep", expectedState);
+    }
+
+    @Test
+    void aCaseGoesFromApplicationToAnnouncementThroughTheInbox() {
+        signIn("editor");
+        open("#propose");
+        browser.script("document.querySelector('#proposal select[name=categoryCode]').value = '25100';");
+        for (String[] field : new String[][] {{"properName", "全程"}, {"genericName", "路"}}) {
+            browser.driver()
+                    .findElement(By.cssSelector("#proposal input[name=" + field[0] + "]"))
+                    .sendKeys(field[1]);
+        }
+        for (String[] field : new String[][] {
+            {"meaning", "取全程贯通之意"}, {"origin", "2025年新建"}, {"description", "南北走向支路"}, {"reasons", "新建道路命名"}
+        }) {
+            browser.driver()
+                    .findElement(By.cssSelector("#proposal textarea[name=" + field[0] + "]"))
+                    .sendKeys(field[1]);
+        }
+        browser.waitUpTo(Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("checks")).getText().contains("未发现问题"));
+        browser.driver()
+                .findElement(By.cssSelector("#proposal button[type=submit]"))
+                .click();
+        waitFor("submitted", "true");
+        String caseId =
+                browser.driver().findElement(By.id("proposal-result")).getText().replaceAll("\\D", "");
+
+        open("#inbox");
+        // The editor sees no approver buttons.
+        step(caseId, "gzAttach", "APPLIED", "kind", "ASSESSMENT", "title", "综合评估报告");
+        assertThat(browser.driver()
+                        .findElements(By.cssSelector("#cases tr[data-case-id='" + caseId
+                                + "'] button[data-step=gzApprove], #cases tr[data-case-id='" + caseId
+                                + "'] button[data-step=gzReview]")))
+                .isEmpty();
+        step(caseId, "gzAttach", "APPLIED", "kind", "EXPERT_REVIEW", "title", "专家论证意见");
+        step(caseId, "gzAttach", "APPLIED", "kind", "CONSULTATION", "title", "征求意见汇总");
+        assertThat(rowText(caseId)).contains("3/3");
+        browser.screenshot("gazetteer-inbox-editor-reports");
+
+        signIn("approver");
+        open("#inbox");
+        step(caseId, "gzReview", "REVIEWED", "opinion", "材料齐全，同意");
+        browser.waitUpTo(Duration.ofSeconds(10)).until(d -> !d.findElements(
+                        By.cssSelector("#cases tr[data-case-id='" + caseId + "'] button[data-step=gzApprove]"))
+                .isEmpty());
+        browser.driver()
+                .findElement(By.cssSelector("#cases tr[data-case-id='" + caseId + "'] button[data-step=gzApprove]"))
+                .click();
+        browser.screenshot("gazetteer-inbox-approval-form");
+        browser.driver().findElement(By.id("case-action-cancel")).click();
+        step(caseId, "gzApprove", "APPROVED", "authority", "重庆市潼南区人民政府", "documentNumber", "潼南府〔2025〕99号");
+        assertThat(rowText(caseId)).contains("已批准").contains("潼南府〔2025〕99号");
+        browser.screenshot("gazetteer-inbox-approved");
+
+        signIn("editor");
+        open("#inbox");
+        step(caseId, "gzFile", "FILED", "filedWith", "重庆市民政局");
+        step(caseId, "gzAnnounce", "ANNOUNCED", "reference", "潼南区地名公告〔2025〕1号");
+        assertThat(rowText(caseId)).contains("已公告");
+        assertThat(browser.driver().findElements(By.cssSelector("#cases tr[data-case-id='" + caseId + "'] button")))
+                .isEmpty();
+        browser.screenshot("gazetteer-inbox-announced");
+    }
+
+    String rowText(String caseId) {
+        return browser.driver()
+                .findElement(By.cssSelector("#cases tr[data-case-id='" + caseId + "']"))
+                .getText();
+    }
+
+    @Test
+    void theProposalFormChecksTheRulesAsOneTypesAndSubmitsWhenSignedIn() {
+        signIn("editor");
 
         open("#propose");
         browser.script("const s = document.querySelector('#proposal select[name=categoryCode]'); s.value = '11400';");
@@ -147,11 +245,6 @@ class GazetteerPageBrowserTest {
     @Test
     void showsTheSyntheticProtectionListLabelledAsSuch() {
         open("#protection");
-        browser.screenshot("debug-protection");
-        System.out.println(
-                "DEBUG "
-                        + browser.script(
-                                "return JSON.stringify(document.body.dataset) + document.querySelector('#tab-protection').hidden"));
         browser.waitUpTo(Duration.ofSeconds(10))
                 .until(d ->
                         d.findElements(By.cssSelector("#protection tbody tr")).size() >= 5);

@@ -36,7 +36,16 @@ class LayersApiTest {
         assertThat(catalogue.get("renderer").asText()).isEqualTo("built-in");
         assertThat(catalogue.get("layers"))
                 .extracting(l -> l.get("id").asText())
-                .containsExactly("district", "township", "province", "boundary_line", "boundary_marker");
+                .containsExactly(
+                        "district",
+                        "township",
+                        "province",
+                        "boundary_line",
+                        "place_settlement",
+                        "place_street_building",
+                        "place_landmark_nature",
+                        "boundary_marker",
+                        "place_sign");
         JsonNode district = catalogue.get("layers").get(0);
         assertThat(district.get("titleZh").asText()).isEqualTo("区县");
         assertThat(district.at("/style/color").asText()).isEqualTo("#24466b");
@@ -81,7 +90,7 @@ class LayersApiTest {
         assertThat(http().get("/ogc/conformance").json().get("conformsTo").toString())
                 .contains("ogcapi-features-1/1.0/conf/core")
                 .contains("cql2-text");
-        assertThat(http().get("/ogc/collections").json().get("collections")).hasSize(5);
+        assertThat(http().get("/ogc/collections").json().get("collections")).hasSize(9);
         assertThat(http().get("/ogc/collections/township")
                         .json()
                         .get("description")
