@@ -72,7 +72,8 @@ public class IndexMaintainer implements SmartLifecycle {
             PlatformTransactionManager transactions,
             List<NameSource> sources,
             PlaceReadings readings,
-            @Value("${mingjie.search.index-dir:var/search-index}") Path directory) {
+            @Value("${mingjie.search.index-dir:${mingjie.postgres.state-dir:var/postgres}/../search-index}")
+                    Path directory) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.snapshot = new TransactionTemplate(transactions);
