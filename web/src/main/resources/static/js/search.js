@@ -63,7 +63,8 @@ function show(features) {
     match.className = 'match';
     let how = s(p.matchType);
     if (p.matchedName !== p.name) {
-      how += ' · ' + (p.matchedNameKind === 'alias' ? s('alias') : s('historical')) + ' ' + p.matchedName;
+      if (p.matchType === 'historical') how += ' ' + p.matchedName;
+      else how += ' · ' + (p.matchedNameKind === 'alias' ? s('alias') : s('historical')) + ' ' + p.matchedName;
       if (p.matchedValidFrom || p.matchedValidTo) how += ` (${p.matchedValidFrom || ''} – ${p.matchedValidTo || ''})`;
     }
     if (p.approximateLocation) how += ' ' + s('approx');

@@ -55,6 +55,7 @@ class SearchBench {
 
     private static final String[] KINDS = {"exact", "prefix", "pinyin", "initials", "typo", "homophone", "historical"};
     private static final int QUERIES_PER_KIND = 300;
+    private static final int PG_QUERIES_PER_KIND = 60;
 
     @DynamicPropertySource
     static void indexDirectory(DynamicPropertyRegistry registry) throws IOException {
@@ -177,8 +178,10 @@ class SearchBench {
             if (qs.isEmpty()) {
                 continue;
             }
-            Result ours = measure(qs, q -> names(engine.search(request(q)).hits()));
-            Result pg = measure(qs, q -> baseline(q, romanizer));
+            Result ours =
+                    measure(qs, qs.size(), q -> names(engine.search(request(q)).hits()));
+            // pg_trgm KNN takes up to a second per query at 1M names on this machine: a subset.
+            Result pg = measure(qs, PG_QUERIES_PER_KIND, q -> baseline(q, romanizer));
             out.append(String.format(
                     "   %-11s %10.3f %10.3f %7.1f%% | %10.3f %10.3f %7.1f%% | %8.0f%n",
                     kind,
@@ -190,6 +193,7 @@ class SearchBench {
                     100 * pg.recall(),
                     pg.p50() / ours.p50()));
         }
+        out.append(String.format("   (*pg_trgm: first %d queries of each kind)%n", PG_QUERIES_PER_KIND));
         return out.toString();
     }
 
@@ -209,8 +213,10 @@ class SearchBench {
 
     record Result(double p50, double p99, double recall) {}
 
-    private static Result measure(List<Query> qs, Function<Query, List<String>> run) {
-        for (Query q : qs) {
+    /** Times the first {@code n} queries after a warm-up; recall = expected name among the top 10. */
+    private static Result measure(List<Query> all, int n, Function<Query, List<String>> run) {
+        List<Query> qs = all.subList(0, Math.min(n, all.size()));
+        for (Query q : qs.subList(0, Math.min(qs.size(), Math.max(5, qs.size() / 5)))) {
             run.apply(q); // warm-up
         }
         long[] nanos = new long[qs.size()];
