@@ -92,6 +92,12 @@ class IndexConsistencyTest {
         assertThat(old.name()).isEqualTo("长河镇");
         assertThat(old.matchType()).isEqualTo(MatchType.HISTORICAL);
         assertThat(old.matchedValidTo()).isEqualTo(LocalDate.of(2026, 1, 1));
+        // The queue rows go only after the index commit that applied them.
+        long deadline = System.nanoTime() + 1_000_000_000L;
+        while (jdbc.queryForObject("select count(*) from search.name_change", Integer.class) > 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
         assertThat(jdbc.queryForObject("select count(*) from search.name_change", Integer.class))
                 .isZero();
     }

@@ -113,15 +113,43 @@ public class LucenePlaceSearch implements PlaceSearch {
         return codes;
     }
 
+    /**
+     * Runs the plan; the typo (fuzzy) clause, the costly one, only when nothing matched the pinyin or
+     * initials as typed.
+     */
     private List<SearchHit> run(
             IndexSearcher searcher, String q, SearchRequest request, List<String> areas, Romanizer romanizer)
             throws IOException {
         QueryPlan plan = QueryPlan.of(q, request.autocomplete(), romanizer);
+        double[] best = {0};
+        List<SearchHit> hits = run(searcher, plan, request, areas, false, best);
+        if (plan.fuzzy() != null && best[0] < 60) {
+            hits = run(searcher, plan, request, areas, true, best);
+        }
+        return hits;
+    }
+
+    private List<SearchHit> run(
+            IndexSearcher searcher,
+            QueryPlan plan,
+            SearchRequest request,
+            List<String> areas,
+            boolean withFuzzy,
+            double[] best)
+            throws IOException {
         BooleanQuery.Builder match = new BooleanQuery.Builder();
         plan.clauses()
                 .forEach((query, weight) ->
                         match.add(new BoostQuery(new ConstantScoreQuery(query), weight), Occur.SHOULD));
+        if (withFuzzy) {
+            match.add(new BoostQuery(new ConstantScoreQuery(plan.fuzzy()), 30f), Occur.SHOULD);
+        }
         BooleanQuery.Builder all = new BooleanQuery.Builder().add(match.build(), Occur.MUST);
+        // Among equally good candidates (many names with the same sound) those sharing the typed
+        // characters come first.
+        plan.grams()
+                .forEach(g ->
+                        all.add(new BoostQuery(new TermQuery(new Term(LuceneNameIndex.GRAM, g)), 2f), Occur.SHOULD));
         all.add(FeatureField.newLinearQuery(LuceneNameIndex.FEATURES, LuceneNameIndex.IMPORTANCE, 5f), Occur.SHOULD);
         if (request.focusLat() != null && request.focusLon() != null) {
             all.add(
@@ -164,6 +192,7 @@ public class LucenePlaceSearch implements PlaceSearch {
             if (s == null) {
                 continue;
             }
+            best[0] = Math.max(best[0], s.base());
             NameKind kind = NameKind.valueOf(d.get("kind"));
             MatchType type = kind == NameKind.HISTORICAL ? MatchType.HISTORICAL : s.type();
             double score = s.base() - (kind == NameKind.HISTORICAL ? 8 : kind == NameKind.ALIAS ? 4 : 0);
@@ -295,7 +324,9 @@ public class LucenePlaceSearch implements PlaceSearch {
             String qCore,
             List<String> pinyin,
             boolean autocomplete,
-            Map<Query, Float> clauses) {
+            Map<Query, Float> clauses,
+            Query fuzzy,
+            List<String> grams) {
 
         static QueryPlan of(String q, boolean autocomplete, Romanizer romanizer) {
             boolean han = NameKeys.hasHan(q);
@@ -333,13 +364,18 @@ public class LucenePlaceSearch implements PlaceSearch {
                     c.put(term(LuceneNameIndex.INITIALS, q), 70f);
                     c.put(prefix(LuceneNameIndex.INITIALS_PREFIX, LuceneNameIndex.INITIALS, q), 60f);
                 }
-                if (!han && q.length() >= 4) {
-                    c.put(
-                            new FuzzyQuery(new Term(LuceneNameIndex.PINYIN, q), q.length() >= 8 ? 2 : 1, 1, 50, true),
-                            30f);
+            }
+            // One edit below ten letters, two from ten: two edits cost several times more.
+            Query fuzzy = !han && q.length() >= 4
+                    ? new FuzzyQuery(new Term(LuceneNameIndex.PINYIN, q), q.length() >= 10 ? 2 : 1, 1, 50, true)
+                    : null;
+            List<String> grams = new ArrayList<>();
+            for (int i = 0; han && i + 2 <= q.length(); i++) {
+                if (Romanizer.isHan(q.charAt(i)) && Romanizer.isHan(q.charAt(i + 1))) {
+                    grams.add(q.substring(i, i + 2));
                 }
             }
-            return new QueryPlan(q, han, latin, qCore, pinyin, autocomplete, c);
+            return new QueryPlan(q, han, latin, qCore, pinyin, autocomplete, c, fuzzy, grams);
         }
 
         private static Query term(String field, String value) {
@@ -352,6 +388,17 @@ public class LucenePlaceSearch implements PlaceSearch {
                 return term(prefixField, value);
             }
             return new org.apache.lucene.search.PrefixQuery(new Term(fullField, value));
+        }
+
+        /** The share of the query's characters found at the same positions in the name (0–1). */
+        double sameCharacters(String norm) {
+            int same = 0;
+            for (int i = 0; i < Math.min(q.length(), norm.length()); i++) {
+                if (q.charAt(i) == norm.charAt(i)) {
+                    same++;
+                }
+            }
+            return same / (double) q.length();
         }
 
         Scored classify(Document d) {
@@ -377,7 +424,7 @@ public class LucenePlaceSearch implements PlaceSearch {
                 }
                 for (String p : pinyin) {
                     if (pyk.contains(p)) {
-                        return new Scored(MatchType.HOMOPHONE, 50);
+                        return new Scored(MatchType.HOMOPHONE, 45 + 5 * sameCharacters(norm));
                     }
                     if (autocomplete && pyk.stream().anyMatch(k -> k.startsWith(p))) {
                         return new Scored(MatchType.HOMOPHONE, 40);
