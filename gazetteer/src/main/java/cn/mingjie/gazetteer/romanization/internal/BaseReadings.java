@@ -1,0 +1,30 @@
+package cn.mingjie.gazetteer.romanization.internal;
+
+import com.hankcs.hanlp.HanLP;
+import com.hankcs.hanlp.dictionary.py.Pinyin;
+import com.hankcs.hanlp.dictionary.py.PinyinDictionary;
+
+/** The base library (HanLP portable): per-character readings, general-lexicon words, t2s. */
+public final class BaseReadings {
+
+    /** Longest general-lexicon word tried; HanLP's pinyin lexicon has few longer place-like words. */
+    public static final int MAX_LEXICON_WORD = 6;
+
+    private BaseReadings() {}
+
+    /** All readings of one character, the most common first; null if unknown. */
+    public static Pinyin[] readingsOf(char c) {
+        Pinyin[] p = PinyinDictionary.get(String.valueOf(c));
+        return p == null || p.length == 0 || p[0] == Pinyin.none5 ? null : p;
+    }
+
+    /** The lexicon reading of a word of two or more characters, or null. */
+    public static Pinyin[] word(String word) {
+        Pinyin[] p = PinyinDictionary.get(word);
+        return p != null && p.length == word.length() ? p : null;
+    }
+
+    public static String toSimplified(String text) {
+        return HanLP.convertToSimplifiedChinese(text);
+    }
+}

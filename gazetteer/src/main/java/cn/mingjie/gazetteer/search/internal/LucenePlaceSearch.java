@@ -1,0 +1,471 @@
+package cn.mingjie.gazetteer.search.internal;
+
+import cn.mingjie.gazetteer.romanization.Romanizer;
+import cn.mingjie.gazetteer.search.MatchType;
+import cn.mingjie.gazetteer.search.NameKind;
+import cn.mingjie.gazetteer.search.NameSource;
+import cn.mingjie.gazetteer.search.PlaceSearch;
+import cn.mingjie.gazetteer.search.SearchHit;
+import cn.mingjie.gazetteer.search.SearchIndexStatus;
+import cn.mingjie.gazetteer.search.SearchRequest;
+import cn.mingjie.gazetteer.search.SearchResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.FeatureField;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LatLonPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.locationtech.jts.geom.Geometry;
+import org.springframework.stereotype.Service;
+
+/**
+ * The search over the Lucene name index. Candidate retrieval in Lucene (one boolean query of keyword
+ * clauses, each weighted by its match kind, plus importance and distance features); the final match
+ * type and score are decided in Java on the few candidates, one hit per place.
+ */
+@Service
+public class LucenePlaceSearch implements PlaceSearch {
+
+    private static final int MAX_QUERY_COMBINATIONS = 16;
+
+    private final IndexMaintainer maintainer;
+
+    public LucenePlaceSearch(IndexMaintainer maintainer) {
+        this.maintainer = maintainer;
+    }
+
+    @Override
+    public SearchResult search(SearchRequest request) {
+        String normalized = NameKeys.normalize(request.query() == null ? "" : request.query());
+        if (normalized.isEmpty()) {
+            return new SearchResult(normalized, null, List.of());
+        }
+        LuceneNameIndex index = maintainer.index();
+        Romanizer romanizer = maintainer.romanizer();
+        try {
+            IndexSearcher searcher = index.acquire();
+            try {
+                String joined = normalized.replace(" ", "");
+                List<SearchHit> whole = run(searcher, joined, request, null, romanizer);
+                String[] tokens = normalized.split(" ");
+                // "area + name" (潼南 双江), unless the words together already name a place (tongnan qu).
+                if (tokens.length > 1 && (whole.isEmpty() || !namesWholly(whole.get(0)))) {
+                    String areaText = String.join("", Arrays.copyOf(tokens, tokens.length - 1));
+                    String name = tokens[tokens.length - 1];
+                    List<String> areas = resolveArea(searcher, areaText, request, romanizer);
+                    if (!areas.isEmpty()) {
+                        List<SearchHit> hits = run(searcher, name, request, areas, romanizer);
+                        if (!hits.isEmpty()) {
+                            return new SearchResult(normalized, areas.get(0), hits);
+                        }
+                    }
+                }
+                return new SearchResult(normalized, null, whole);
+            } finally {
+                index.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean namesWholly(SearchHit hit) {
+        return hit.matchType() == MatchType.EXACT
+                || hit.matchType() == MatchType.HISTORICAL
+                || (hit.matchType() == MatchType.PINYIN && hit.score() >= 85);
+    }
+
+    /** The codes of the divisions an "area + name" query's area part names (best matches only). */
+    private List<String> resolveArea(IndexSearcher searcher, String text, SearchRequest request, Romanizer romanizer)
+            throws IOException {
+        SearchRequest areaRequest =
+                new SearchRequest(text, false, null, null, null, request.asOf(), null, null, null, 5);
+        List<SearchHit> hits = run(searcher, text, areaRequest, null, romanizer);
+        List<String> codes = new ArrayList<>();
+        for (SearchHit h : hits) {
+            boolean good = h.matchType() == MatchType.EXACT
+                    || h.matchType() == MatchType.PINYIN
+                    || h.matchType() == MatchType.HISTORICAL;
+            if (good && h.code() != null && h.level() != null && h.level() <= 4) {
+                codes.add(h.code());
+            }
+        }
+        return codes;
+    }
+
+    /**
+     * Runs the plan; the typo (fuzzy) clause, the costly one, only when nothing matched the pinyin or
+     * initials as typed.
+     */
+    private List<SearchHit> run(
+            IndexSearcher searcher, String q, SearchRequest request, List<String> areas, Romanizer romanizer)
+            throws IOException {
+        QueryPlan plan = QueryPlan.of(q, request.autocomplete(), romanizer);
+        double[] best = {0};
+        List<SearchHit> hits = run(searcher, plan, request, areas, false, best);
+        if (plan.fuzzy() != null && best[0] < 60) {
+            hits = run(searcher, plan, request, areas, true, best);
+        }
+        return hits;
+    }
+
+    private List<SearchHit> run(
+            IndexSearcher searcher,
+            QueryPlan plan,
+            SearchRequest request,
+            List<String> areas,
+            boolean withFuzzy,
+            double[] best)
+            throws IOException {
+        BooleanQuery.Builder match = new BooleanQuery.Builder();
+        plan.clauses()
+                .forEach((query, weight) ->
+                        match.add(new BoostQuery(new ConstantScoreQuery(query), weight), Occur.SHOULD));
+        if (withFuzzy) {
+            match.add(new BoostQuery(new ConstantScoreQuery(plan.fuzzy()), 30f), Occur.SHOULD);
+        }
+        BooleanQuery.Builder all = new BooleanQuery.Builder().add(match.build(), Occur.MUST);
+        // Among equally good candidates (many names with the same sound) those sharing the typed
+        // characters come first.
+        plan.grams()
+                .forEach(g ->
+                        all.add(new BoostQuery(new TermQuery(new Term(LuceneNameIndex.GRAM, g)), 2f), Occur.SHOULD));
+        all.add(FeatureField.newLinearQuery(LuceneNameIndex.FEATURES, LuceneNameIndex.IMPORTANCE, 5f), Occur.SHOULD);
+        if (request.focusLat() != null && request.focusLon() != null) {
+            all.add(
+                    LatLonPoint.newDistanceFeatureQuery(
+                            LuceneNameIndex.LOCATION, 8f, request.focusLat(), request.focusLon(), 20_000),
+                    Occur.SHOULD);
+        }
+        if (request.level() != null) {
+            all.add(IntPoint.newExactQuery(LuceneNameIndex.LEVEL, request.level()), Occur.FILTER);
+        }
+        if (request.category() != null) {
+            all.add(new TermQuery(new Term(LuceneNameIndex.CATEGORY, request.category())), Occur.FILTER);
+        }
+        if (request.within() != null) {
+            all.add(new TermQuery(new Term(LuceneNameIndex.WITHIN, request.within())), Occur.FILTER);
+        }
+        if (areas != null) {
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            areas.forEach(a -> any.add(new TermQuery(new Term(LuceneNameIndex.WITHIN, a)), Occur.SHOULD));
+            all.add(any.build(), Occur.FILTER);
+        }
+        if (request.asOf() != null) {
+            long day = request.asOf().toEpochDay();
+            all.add(LongPoint.newRangeQuery(LuceneNameIndex.FROM, Long.MIN_VALUE, day), Occur.FILTER);
+            all.add(LongPoint.newRangeQuery(LuceneNameIndex.TO, day + 1, Long.MAX_VALUE), Occur.FILTER);
+        }
+        if (request.bbox() != null) {
+            SearchRequest.BoundingBox b = request.bbox();
+            all.add(
+                    LatLonPoint.newBoxQuery(LuceneNameIndex.LOCATION, b.south(), b.north(), b.west(), b.east()),
+                    Occur.FILTER);
+        }
+        int candidates = Math.max(50, request.limit() * 5);
+        TopDocs top = searcher.search(all.build(), candidates);
+
+        Map<String, SearchHit> byPlace = new LinkedHashMap<>();
+        for (ScoreDoc sd : top.scoreDocs) {
+            Document d = searcher.storedFields().document(sd.doc);
+            Scored s = plan.classify(d);
+            if (s == null) {
+                continue;
+            }
+            best[0] = Math.max(best[0], s.base());
+            NameKind kind = NameKind.valueOf(d.get("kind"));
+            MatchType type = kind == NameKind.HISTORICAL ? MatchType.HISTORICAL : s.type();
+            double score = s.base() - (kind == NameKind.HISTORICAL ? 8 : kind == NameKind.ALIAS ? 4 : 0);
+            String placeId = d.get(LuceneNameIndex.PLACE);
+            SearchHit existing = byPlace.get(placeId);
+            if (existing != null && existing.score() >= score + 10 * importance(d)) {
+                continue;
+            }
+            Document display = d.get(LuceneNameIndex.DISPLAY) != null ? d : displayDoc(searcher, placeId);
+            if (display == null) {
+                continue;
+            }
+            double finalScore = score + 10 * importance(display) + distanceBonus(display, request);
+            if (existing != null && existing.score() >= finalScore) {
+                continue;
+            }
+            byPlace.put(placeId, hit(placeId, display, d, kind, type, finalScore));
+        }
+        return byPlace.values().stream()
+                .sorted(Comparator.comparingDouble(SearchHit::score).reversed())
+                .limit(request.limit())
+                .toList();
+    }
+
+    private static Document displayDoc(IndexSearcher searcher, String placeId) throws IOException {
+        Query q = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(LuceneNameIndex.PLACE, placeId)), Occur.FILTER)
+                .add(new TermQuery(new Term(LuceneNameIndex.DISPLAY, "1")), Occur.FILTER)
+                .build();
+        TopDocs t = searcher.search(q, 1);
+        return t.scoreDocs.length == 0 ? null : searcher.storedFields().document(t.scoreDocs[0].doc);
+    }
+
+    private static double importance(Document d) {
+        Number level = d.getField(LuceneNameIndex.LEVEL) == null
+                ? null
+                : d.getField(LuceneNameIndex.LEVEL).numericValue();
+        return level == null
+                ? 0.5
+                : switch (level.intValue()) {
+                    case 1 -> 1.0;
+                    case 2 -> 0.9;
+                    case 3 -> 0.8;
+                    case 4 -> 0.6;
+                    default -> 0.3;
+                };
+    }
+
+    private static double distanceBonus(Document d, SearchRequest r) {
+        if (r.focusLat() == null || r.focusLon() == null || d.getField("lat") == null) {
+            return 0;
+        }
+        double lat = d.getField("lat").numericValue().doubleValue();
+        double lon = d.getField("lon").numericValue().doubleValue();
+        double dy = (lat - r.focusLat()) * 111_000;
+        double dx = (lon - r.focusLon()) * 111_000 * Math.cos(Math.toRadians(r.focusLat()));
+        double metres = Math.sqrt(dx * dx + dy * dy);
+        return 8 * 20_000 / (20_000 + metres);
+    }
+
+    private static SearchHit hit(
+            String placeId, Document display, Document matched, NameKind kind, MatchType type, double score) {
+        Double lon = display.getField("lon") == null
+                ? null
+                : display.getField("lon").numericValue().doubleValue();
+        Double lat = display.getField("lat") == null
+                ? null
+                : display.getField("lat").numericValue().doubleValue();
+        boolean approx = display.getField("approx") != null
+                && display.getField("approx").numericValue().intValue() == 1;
+        Integer level = display.getField(LuceneNameIndex.LEVEL) == null
+                ? null
+                : display.getField(LuceneNameIndex.LEVEL).numericValue().intValue();
+        return new SearchHit(
+                placeId,
+                display.get("source"),
+                display.get("currentName"),
+                matched.get("name"),
+                kind,
+                LuceneNameIndex.date(matched.get("validFrom")),
+                LuceneNameIndex.date(matched.get("validTo")),
+                type,
+                Math.round(score * 100) / 100.0,
+                display.get(LuceneNameIndex.CATEGORY),
+                level,
+                display.get("code"),
+                lon,
+                lat,
+                approx,
+                display.get("version"));
+    }
+
+    @Override
+    public Geometry geometry(String placeId, LocalDate asOf) {
+        for (NameSource s : maintainer.sources()) {
+            if (placeId.startsWith(s.id() + ":")) {
+                return s.geometry(placeId, asOf);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public SearchIndexStatus status() {
+        try {
+            return new SearchIndexStatus(
+                    maintainer.index().documents(),
+                    maintainer.index().sizeOnDisk(),
+                    maintainer.lastRebuild(),
+                    maintainer.lastRebuildMillis(),
+                    maintainer.queuedChanges());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void awaitCurrent(Duration timeout) {
+        maintainer.awaitCurrent(timeout);
+    }
+
+    record Scored(MatchType type, double base) {}
+
+    /** The clauses for one query text and the Java-side classification of candidates. */
+    record QueryPlan(
+            String q,
+            boolean han,
+            boolean latin,
+            String qCore,
+            List<String> pinyin,
+            boolean autocomplete,
+            Map<Query, Float> clauses,
+            Query fuzzy,
+            List<String> grams) {
+
+        static QueryPlan of(String q, boolean autocomplete, Romanizer romanizer) {
+            boolean han = NameKeys.hasHan(q);
+            boolean latin = NameKeys.hasLatin(q);
+            Map<Query, Float> c = new LinkedHashMap<>();
+            List<String> pinyin = han ? NameKeys.queryPinyin(q, romanizer, MAX_QUERY_COMBINATIONS) : List.of(q);
+            String qCore = han ? romanizer.generics().split(q).specific() : q;
+            if (han && !latin) {
+                c.put(term(LuceneNameIndex.EXACT, q), 100f);
+                if (!qCore.equals(q)) {
+                    c.put(term(LuceneNameIndex.EXACT, qCore), 70f);
+                }
+                c.put(prefix(LuceneNameIndex.PREFIX, LuceneNameIndex.EXACT, q), autocomplete ? 95f : 80f);
+                if (q.length() >= 2) {
+                    BooleanQuery.Builder grams = new BooleanQuery.Builder();
+                    for (int i = 0; i + 2 <= q.length(); i++) {
+                        grams.add(term(LuceneNameIndex.GRAM, q.substring(i, i + 2)), Occur.FILTER);
+                    }
+                    c.put(grams.build(), 60f);
+                }
+                for (String p : pinyin) {
+                    c.put(term(LuceneNameIndex.PINYIN, p), 50f);
+                    if (autocomplete) {
+                        c.put(prefix(LuceneNameIndex.PINYIN_PREFIX, LuceneNameIndex.PINYIN, p), 40f);
+                    }
+                }
+            } else {
+                for (String p : pinyin) {
+                    c.put(term(LuceneNameIndex.PINYIN, p), 85f);
+                    if (p.length() >= 2) {
+                        c.put(prefix(LuceneNameIndex.PINYIN_PREFIX, LuceneNameIndex.PINYIN, p), 75f);
+                    }
+                }
+                if (!han && q.length() <= 10) {
+                    c.put(term(LuceneNameIndex.INITIALS, q), 70f);
+                    c.put(prefix(LuceneNameIndex.INITIALS_PREFIX, LuceneNameIndex.INITIALS, q), 60f);
+                }
+            }
+            // One edit below ten letters, two from ten: two edits cost several times more.
+            Query fuzzy = !han && q.length() >= 4
+                    ? new FuzzyQuery(new Term(LuceneNameIndex.PINYIN, q), q.length() >= 10 ? 2 : 1, 1, 50, true)
+                    : null;
+            List<String> grams = new ArrayList<>();
+            for (int i = 0; han && i + 2 <= q.length(); i++) {
+                if (Romanizer.isHan(q.charAt(i)) && Romanizer.isHan(q.charAt(i + 1))) {
+                    grams.add(q.substring(i, i + 2));
+                }
+            }
+            return new QueryPlan(q, han, latin, qCore, pinyin, autocomplete, c, fuzzy, grams);
+        }
+
+        private static Query term(String field, String value) {
+            return new TermQuery(new Term(field, value));
+        }
+
+        /** Prefix via the indexed prefix keys; a longer prefix than indexed uses Lucene's PrefixQuery. */
+        private static Query prefix(String prefixField, String fullField, String value) {
+            if (value.length() <= LuceneNameIndex.MAX_PREFIX) {
+                return term(prefixField, value);
+            }
+            return new org.apache.lucene.search.PrefixQuery(new Term(fullField, value));
+        }
+
+        /** The share of the query's characters found at the same positions in the name (0–1). */
+        double sameCharacters(String norm) {
+            int same = 0;
+            for (int i = 0; i < Math.min(q.length(), norm.length()); i++) {
+                if (q.charAt(i) == norm.charAt(i)) {
+                    same++;
+                }
+            }
+            return same / (double) q.length();
+        }
+
+        Scored classify(Document d) {
+            String norm = d.get("norm");
+            String core = d.get("core");
+            List<String> pyk = List.of(d.get("pyk").split(" "));
+            if (han && !latin) {
+                if (norm.equals(q)) {
+                    return new Scored(MatchType.EXACT, 100);
+                }
+                if (core.equals(q)) {
+                    return new Scored(MatchType.EXACT, 96);
+                }
+                if (norm.startsWith(q)) {
+                    return new Scored(
+                            MatchType.PREFIX, (autocomplete ? 92 : 80) - Math.min(10, norm.length() - q.length()));
+                }
+                if (!qCore.equals(q) && core.equals(qCore)) {
+                    return new Scored(MatchType.PARTIAL, 70);
+                }
+                if (norm.contains(q)) {
+                    return new Scored(MatchType.PARTIAL, 60 - Math.min(10, norm.length() - q.length()));
+                }
+                for (String p : pinyin) {
+                    if (pyk.contains(p)) {
+                        return new Scored(MatchType.HOMOPHONE, 45 + 5 * sameCharacters(norm));
+                    }
+                    if (autocomplete && pyk.stream().anyMatch(k -> k.startsWith(p))) {
+                        return new Scored(MatchType.HOMOPHONE, 40);
+                    }
+                }
+                return null;
+            }
+            if (han) { // characters mixed with pinyin: the characters must be in the name
+                for (int i = 0; i < q.length(); i++) {
+                    if (Romanizer.isHan(q.charAt(i)) && norm.indexOf(q.charAt(i)) < 0) {
+                        return null;
+                    }
+                }
+            }
+            for (String p : pinyin) {
+                if (pyk.contains(p)) {
+                    return new Scored(MatchType.PINYIN, 85);
+                }
+            }
+            for (String p : pinyin) {
+                for (String k : pyk) {
+                    if (k.startsWith(p)) {
+                        return new Scored(MatchType.PINYIN, 75 - Math.min(10, (k.length() - p.length()) / 2.0));
+                    }
+                }
+            }
+            if (han) {
+                return null;
+            }
+            List<String> inik = List.of(d.get("inik").split(" "));
+            if (inik.contains(q)) {
+                return new Scored(MatchType.INITIALS, 70);
+            }
+            if (inik.stream().anyMatch(k -> k.startsWith(q))) {
+                return new Scored(MatchType.INITIALS, 60);
+            }
+            int best = Integer.MAX_VALUE;
+            for (String k : pyk) {
+                best = Math.min(best, Levenshtein.distance(q, k, 2));
+            }
+            return best <= 2 ? new Scored(MatchType.FUZZY, 35 - 5 * best) : null;
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package cn.mingjie.web.search;
+
+import cn.mingjie.gazetteer.search.PlaceSearch;
+import cn.mingjie.gazetteer.search.SearchHit;
+import cn.mingjie.gazetteer.search.SearchIndexStatus;
+import cn.mingjie.gazetteer.search.SearchRequest;
+import cn.mingjie.gazetteer.search.SearchResult;
+import cn.mingjie.geocore.division.DivisionCodes;
+import cn.mingjie.geocore.edit.FieldProblem;
+import cn.mingjie.geocore.edit.ValidationException;
+import cn.mingjie.web.support.Feature;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** GET /api/v1/search: one query box, results as GeoJSON features with match type and score. */
+@RestController
+@RequestMapping("/api/v1/search")
+@Tag(name = "地名搜索 Place-name search")
+public class SearchController {
+
+    private static final GeometryFactory POINTS = new GeometryFactory(new PrecisionModel(), 4490);
+
+    private final PlaceSearch search;
+
+    public SearchController(PlaceSearch search) {
+        this.search = search;
+    }
+
+    /** A GeoJSON FeatureCollection plus how the query was understood. */
+    public record SearchResponse(
+            String type, String query, String normalizedQuery, String area, List<Feature> features) {}
+
+    @GetMapping(produces = {"application/geo+json", "application/json"})
+    @Operation(
+            summary = "搜索地名 / search place names",
+            description = "q: 汉字、全拼、首字母、汉字拼音混合、繁体、“区域 名称”; mode=autocomplete 前缀联想;"
+                    + " level 1–5, category, within (区划代码，含下级), asOf (日期), bbox=west,south,east,north,"
+                    + " lat/lon 地图中心偏好, limit 1–100, geometry=true 返回完整几何")
+    public SearchResponse search(
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "search") String mode,
+            @RequestParam(required = false) Integer level,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String within,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) String bbox,
+            @RequestParam(required = false) Double lat,
+            @RequestParam(required = false) Double lon,
+            @RequestParam(defaultValue = "10") int limit,
+            @RequestParam(defaultValue = "false") boolean geometry) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (q == null || q.isBlank()) {
+            problems.add(new FieldProblem("q", "search.error.q.required", new Object[0]));
+        } else if (q.length() > 100) {
+            problems.add(new FieldProblem("q", "search.error.q.long", new Object[] {100}));
+        }
+        if (!mode.equals("search") && !mode.equals("autocomplete")) {
+            problems.add(new FieldProblem("mode", "search.error.mode", new Object[] {mode}));
+        }
+        if (level != null && (level < 1 || level > 5)) {
+            problems.add(new FieldProblem("level", "search.error.level", new Object[] {level}));
+        }
+        String withinCode = null;
+        if (within != null) {
+            try {
+                withinCode = DivisionCodes.toTwelveDigits(within);
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldProblem("within", "search.error.within", new Object[] {within}));
+            }
+        }
+        SearchRequest.BoundingBox box = bbox == null ? null : parseBox(bbox, problems);
+        if ((lat == null) != (lon == null)) {
+            problems.add(new FieldProblem(lat == null ? "lat" : "lon", "search.error.focus.pair", new Object[0]));
+        } else if (lat != null && (lat < -90 || lat > 90 || lon < -180 || lon > 180)) {
+            problems.add(new FieldProblem("lat", "search.error.focus.range", new Object[] {lat, lon}));
+        }
+        if (limit < 1 || limit > SearchRequest.MAX_LIMIT) {
+            problems.add(new FieldProblem("limit", "search.error.limit", new Object[] {SearchRequest.MAX_LIMIT}));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        SearchRequest request = new SearchRequest(
+                q, mode.equals("autocomplete"), level, category, withinCode, asOf, box, lon, lat, limit);
+        SearchResult result = search.search(request);
+        List<Feature> features = new ArrayList<>();
+        for (SearchHit h : result.hits()) {
+            features.add(feature(h, geometry ? search.geometry(h.placeId(), asOf) : null));
+        }
+        return new SearchResponse("FeatureCollection", q, result.normalizedQuery(), result.area(), features);
+    }
+
+    @GetMapping("/status")
+    @Operation(summary = "搜索索引状态 / search index status")
+    public SearchIndexStatus status() {
+        return search.status();
+    }
+
+    private static SearchRequest.BoundingBox parseBox(String bbox, List<FieldProblem> problems) {
+        String[] parts = bbox.split(",");
+        try {
+            if (parts.length != 4) {
+                throw new NumberFormatException();
+            }
+            double w = Double.parseDouble(parts[0].strip());
+            double s = Double.parseDouble(parts[1].strip());
+            double e = Double.parseDouble(parts[2].strip());
+            double n = Double.parseDouble(parts[3].strip());
+            if (w >= e || s >= n || w < -180 || e > 180 || s < -90 || n > 90) {
+                throw new NumberFormatException();
+            }
+            return new SearchRequest.BoundingBox(w, s, e, n);
+        } catch (NumberFormatException ex) {
+            problems.add(new FieldProblem("bbox", "search.error.bbox", new Object[] {bbox}));
+            return null;
+        }
+    }
+
+    static Feature feature(SearchHit h, Geometry full) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("placeId", h.placeId());
+        p.put("source", h.source());
+        p.put("name", h.name());
+        p.put("matchedName", h.matchedName());
+        p.put("matchedNameKind", h.matchedNameKind().name().toLowerCase(java.util.Locale.ROOT));
+        p.put("matchedValidFrom", h.matchedValidFrom());
+        p.put("matchedValidTo", h.matchedValidTo());
+        p.put("matchType", h.matchType().id());
+        p.put("score", h.score());
+        p.put("category", h.category());
+        p.put("level", h.level());
+        p.put("code", h.code());
+        p.put("approximateLocation", h.approximateLocation());
+        p.put("version", h.version());
+        Geometry g = full;
+        if (g == null && h.lon() != null) {
+            g = POINTS.createPoint(new Coordinate(h.lon(), h.lat()));
+        }
+        return Feature.of(h.placeId(), g, p);
+    }
+}
