@@ -14,6 +14,7 @@
       synthetic: '合成样例数据，非真实设施', derived: '乡镇界线与社区位置为派生示意',
       covered: '新增覆盖', gap: '与最优解差距', exactNone: '规模过大，未求精确最优', population: '人口',
       nearestMinutes: '最近设施步行', none: '无', route: '路线', unpublished: '未发布',
+      findPlace: '按地名查找', placeQuery: '地名', placeNotFound: '未找到该地名',
     },
     en: {
       title: 'Mingjie · civil-affairs facilities and coverage', mapLink: 'Division map', apiDocs: 'API docs',
@@ -27,6 +28,7 @@
       derived: 'Town boundaries and community positions are derived', covered: 'newly covered',
       gap: 'gap to the optimum', exactNone: 'too large for the exact optimum', population: 'population',
       nearestMinutes: 'nearest facility', none: 'none', route: 'route', unpublished: 'unpublished',
+      findPlace: 'Find by place name', placeQuery: 'Place name', placeNotFound: 'No such place',
     },
   };
   const lang = I18N.lang === 'en' ? 'en' : 'zh';
@@ -226,7 +228,7 @@
       out.replaceChildren(list, el('p', t('covered') + ' ' + s.greedyCovered + ' / ' + s.uncoveredPopulationBefore + ' · ' + gap));
       if (s.fallback) out.append(el('div', t('estimate'), 'estimate'));
       s.sites.forEach(site => L.circleMarker([site.lat, site.lon], { radius: 8, color: '#c2185b' }).addTo(routes)
-        .bindTooltip(site.name));
+        .bindTooltip(el('span', site.name)));
     });
   }
 
@@ -255,8 +257,28 @@
   legend.addTo(map);
 
   map.on('click', e => nearest(e.latlng));
+
+  // The nearest facilities from a searched place: the gazetteer search gives the place's point.
+  function nearestToPlace(query) {
+    const found = document.getElementById('placeFound');
+    return getJson('/api/v1/search?limit=1&q=' + encodeURIComponent(query)).then(fc => {
+      const place = fc.features.find(f => f.geometry && f.geometry.type === 'Point');
+      if (!place) {
+        found.textContent = t('placeNotFound');
+        return null;
+      }
+      const [lon, lat] = place.geometry.coordinates;
+      found.textContent = place.properties.name;
+      map.setView([lat, lon], Math.max(map.getZoom(), 13));
+      return nearest(L.latLng(lat, lon));
+    });
+  }
+  document.getElementById('placeSearch').addEventListener('submit', e => {
+    e.preventDefault();
+    nearestToPlace(document.getElementById('placeQuery').value.trim());
+  });
   document.getElementById('district').addEventListener('change', e => loadDistrict(e.target.value));
   document.getElementById('suggest').addEventListener('click', suggest);
-  window.mingjieFacilities = { map, towns, areas, routes, communities, typeLayers, nearest, showServiceAreas, loadDistrict, suggest };
+  window.mingjieFacilities = { map, towns, areas, routes, communities, typeLayers, nearest, nearestToPlace, showServiceAreas, loadDistrict, suggest };
   loadDistrict(document.getElementById('district').value);
 })();

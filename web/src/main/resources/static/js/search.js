@@ -73,7 +73,9 @@ function show(features) {
     if (f.geometry && f.geometry.type === 'Point') {
       const [lon, lat] = f.geometry.coordinates;
       const marker = L.marker([lat, lon]).addTo(markers);
-      marker.bindTooltip(p.name);
+      const tip = document.createElement('span');
+      tip.textContent = p.name; // Leaflet would write a string tooltip as HTML
+      marker.bindTooltip(tip);
       item.addEventListener('click', () => map.setView([lat, lon], 11));
     }
     list.append(item);

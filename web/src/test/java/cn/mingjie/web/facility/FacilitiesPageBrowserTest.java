@@ -80,6 +80,23 @@ class FacilitiesPageBrowserTest {
     }
 
     @Test
+    void aSearchedPlaceNameGivesTheNearestStationsFromThatPlace() {
+        open();
+        WebElement query = browser.driver().findElement(By.id("placeQuery"));
+        query.sendKeys("双江镇");
+        browser.driver().findElement(By.cssSelector("#placeSearch button")).click();
+        browser.waitUpTo(Duration.ofSeconds(20))
+                .until(d -> "3".equals(browser.script("return document.body.dataset.nearest")));
+        assertThat(browser.driver().findElement(By.id("placeFound")).getText()).isEqualTo("双江镇");
+        assertThat(browser.driver().findElements(By.cssSelector("#nearestList li")))
+                .hasSize(3);
+        // The map moved to the place (双江镇, 潼南区: about 105.8°E, 30.1°N).
+        double lon = ((Number) browser.script("return window.mingjieFacilities.map.getCenter().lng")).doubleValue();
+        assertThat(lon).isBetween(105.6, 106.0);
+        browser.screenshot("facilities-nearest-from-searched-place");
+    }
+
+    @Test
     void aFacilityClickShowsItsServiceAreasAndSiteSuggestionsAppear() {
         open();
         browser.script("const m = window.mingjieFacilities;"
