@@ -30,6 +30,20 @@ class ApplicationTest {
         return new Http(port);
     }
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    @Autowired
+    org.springframework.core.env.Environment environment;
+
+    @Test
+    void usesTheConfiguredDatabaseAndNoTestConfigurationFromAnotherModule() {
+        assertThat(((com.zaxxer.hikari.HikariDataSource) dataSource).getJdbcUrl())
+                .isEqualTo(environment.getProperty("spring.datasource.url"));
+        assertThat(((com.zaxxer.hikari.HikariDataSource) dataSource).getMaximumPoolSize())
+                .isEqualTo(16);
+    }
+
     @Test
     void loadsAllNbs2023DivisionsAsTheCurrentRegister() {
         Integer current = jdbc.queryForObject(

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -24,7 +23,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 @SpringJUnitConfig(LayerServingTest.Config.class)
 class LayerServingTest {
 
-    @Configuration(proxyBeanMethods = false)
+    // Not @Configuration: this class ships in geo-core's test-jar, and the web app's component scan of
+    // cn.mingjie would pick it up and replace the application's data source with this test database.
     @Import(GeoCoreModule.class)
     static class Config {
         @Bean

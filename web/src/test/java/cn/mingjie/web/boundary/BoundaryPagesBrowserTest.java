@@ -52,8 +52,17 @@ class BoundaryPagesBrowserTest {
                 .findFirst()
                 .orElseThrow()
                 .click();
-        browser.waitUpTo(Duration.ofSeconds(30))
-                .until(d -> d.findElements(By.cssSelector("#markerRows tr")).size() == 7);
+        try {
+            browser.waitUpTo(Duration.ofSeconds(90))
+                    .until(d -> d.findElements(By.cssSelector("#markerRows tr")).size() == 7);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            browser.screenshot("boundary-tongnan-tongliang-timeout");
+            throw new AssertionError(
+                    "marker table not filled; detailReady="
+                            + browser.script("return document.body.dataset.detailReady") + ", page: "
+                            + browser.script("return document.body.innerText.slice(0, 1500)"),
+                    e);
+        }
         assertThat(browser.driver().findElement(By.id("description")).getText()).contains("真方位角");
         assertThat(browser.driver().findElement(By.id("checks")).getText()).isEqualTo("各项检查均通过");
         assertThat(browser.driver().findElement(By.id("lineDerived")).getText()).isEqualTo("派生示意界线，非法定界线");

@@ -27,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "mingjie.postgres.state-dir=target/test-postgres-geoserver",
+            "mingjie.search.index-dir=target/search-index-geoserver",
             "mingjie.postgres.fresh=true",
             "mingjie.sample-data.load=false",
             "mingjie.geoserver.username=" + FakeGeoServer.USER,
