@@ -305,19 +305,19 @@ public class DivisionRegister {
 
     /** Sets the polygon of the current version of a code (multi-polygon, EPSG:4490). */
     public void setCurrentGeometry(String code, MultiPolygon geometry, String source) {
-        jdbc.update(
-                "update geo.division_version set geom = st_setsrid(st_geomfromwkb(?), 4490), geom_source = ?,"
-                        + " row_version = row_version + 1 where code = ? and valid_to is null",
-                new WKBWriter().write(geometry),
-                source,
-                code);
+        setCurrentShape(code, "geom", geometry, source);
     }
 
     public void setCurrentSeat(String code, Point seat, String source) {
+        setCurrentShape(code, "seat", seat, source);
+    }
+
+    /** {@code column} is one of the two fixed names above, never user input; its source sits in {@code <column>_source}. */
+    private void setCurrentShape(String code, String column, Geometry shape, String source) {
         jdbc.update(
-                "update geo.division_version set seat = st_setsrid(st_geomfromwkb(?), 4490), seat_source = ?,"
-                        + " row_version = row_version + 1 where code = ? and valid_to is null",
-                new WKBWriter().write(seat),
+                "update geo.division_version set " + column + " = st_setsrid(st_geomfromwkb(?), 4490), " + column
+                        + "_source = ?, row_version = row_version + 1 where code = ? and valid_to is null",
+                new WKBWriter().write(shape),
                 source,
                 code);
     }
