@@ -440,6 +440,20 @@
     ? r.json().then(json => ({ ok: r.ok, status: r.status, json, etag: r.headers.get('ETag') }))
     : Promise.resolve({ ok: r.ok, status: r.status, json: {}, etag: r.headers.get('ETag') });
 
+  // Field names of the audit records, in the page's language (unknown ones are shown as stored).
+  const FIELDS = {
+    zh: { state: '状态', kind: '类型', name: '名称', placeId: '地名编号', reports: '报告', reviewOpinion: '审核意见',
+          approvalAuthority: '批准机关', approvalDocument: '批准文号', approvalDate: '批准日期', filedWith: '备案机关',
+          filedOn: '备案日期', announcedOn: '公告日期', announcementRef: '公告文号', signType: '标志类型',
+          printedText: '标志文字', printedPinyin: '标志拼音', position: '位置', installedOn: '设置日期', condition: '状况',
+          photoRefs: '照片引用', photoId: '照片编号', contentType: '类型', byteSize: '字节', sha256: 'SHA-256',
+          caption: '说明', listKind: '名录', batch: '批次', criteria: '入选理由', nameAgeYears: '地名年代',
+          status: '状态', measures: '保护措施', commentFrom: '公示开始', commentTo: '公示结束', publishedOn: '公布日期',
+          source: '来源', versionTag: '版本', entryId: '条目编号' },
+    en: {},
+  };
+  const fieldName = k => (FIELDS[I18N.lang] || {})[k] || k;
+
   // What changed in one audit event: the fields whose values differ between before and after.
   function changes(event) {
     const before = event.before ? JSON.parse(event.before) : {};
@@ -450,8 +464,9 @@
       const a = JSON.stringify(before[k] === undefined ? null : before[k]);
       const b = JSON.stringify(after[k] === undefined ? null : after[k]);
       if (a === b) return;
-      if (!event.before) { if (after[k] !== null) out.push(k + '：' + b); return; }
-      out.push(k + '：' + a + ' → ' + b);
+      if (k === 'versionTag') return; // bookkeeping, not a change anyone made
+      if (!event.before) { if (after[k] !== null) out.push(fieldName(k) + '：' + b); return; }
+      out.push(fieldName(k) + '：' + a + ' → ' + b);
     });
     return out.join('；');
   }
@@ -721,7 +736,8 @@
         + (c.proposal.properName || '') + (c.proposal.genericName || '') + ' · ' + t(c.state);
       const facts = document.getElementById('case-facts');
       facts.replaceChildren();
-      fact(facts, 'gzApplicant', c.applicant + ' · ' + new Date(c.appliedAt).toLocaleString());
+      fact(facts, 'gzApplicant', c.applicant + ' · '
+        + new Date(c.appliedAt).toLocaleString(I18N.lang === 'zh' ? 'zh-CN' : 'en'));
       fact(facts, 'gzReasons', c.reasons);
       fact(facts, 'gzReports', c.reports.map(r => t(r.kind) + '：' + r.title).join('；'));
       fact(facts, 'gzReviewedBy', c.reviewedBy);

@@ -161,7 +161,7 @@ class GazetteerOfficeBrowserTest {
                 .contains("新建")
                 .contains("修改")
                 .contains("按现场照片更正标志文字")
-                .contains("printedText：\"标志路\" → \"标致路\"");
+                .contains("标志文字：\"标志路\" → \"标致路\"");
 
         // A text file named .jpg is refused, next to the file field; a real PNG is stored and shown.
         Path fake = Files.createDirectories(Path.of("target", "upload")).resolve("not-a-photo.jpg");
@@ -243,7 +243,7 @@ class GazetteerOfficeBrowserTest {
         save("entry-form", "entrySaved", "ok");
         browser.waitUpTo(Duration.ofSeconds(10))
                 .until(d -> text("#entry-history").contains("补充保护措施"));
-        assertThat(text("#entry-history")).contains("measures：null → \"设立历史地名标志牌\"");
+        assertThat(text("#entry-history")).contains("保护措施：null → \"设立历史地名标志牌\"");
         browser.script("document.getElementById('entry-editor').scrollIntoView()");
         browser.screenshot("gazetteer-protection-entry-edited");
     }
@@ -327,7 +327,8 @@ class GazetteerOfficeBrowserTest {
                 .contains("审核通过")
                 .contains("理由：审核")
                 .contains("材料齐全，名称符合规定，同意");
-        assertThat(steps.get(5).getText()).contains("区政府批准").contains("APPROVED");
+        assertThat(steps.get(4).getText()).contains("审核意见：null → \"材料齐全，名称符合规定，同意\"");
+        assertThat(steps.get(5).getText()).contains("区政府批准").contains("状态：\"REVIEWED\" → \"APPROVED\"");
         assertThat(text("#case-announcement-fields"))
                 .contains("审批路")
                 .contains("Shenpi Lu")
