@@ -107,9 +107,10 @@ class XlsxImportTest {
         assertThat(records.get(0).validFrom()).isEqualTo(LocalDate.of(2024, 3, 1)); // a date cell
         assertThat(records.get(1).draft().establishedYear()).isEqualTo(2023);
 
-        ImportReport dry = exchange.importRecords(records, true, WHO);
+        ImportReport dry = exchange.importSpreadsheet(new ByteArrayInputStream(xlsx), true, WHO);
         assertThat(dry.applied()).isFalse();
         assertThat(dry.rows()).extracting(ImportReport.Row::action).containsExactly("CREATE", "CREATE");
+        assertThat(dry.rows()).extracting(ImportReport.Row::row).containsExactly(2, 4); // row 3 of the sheet is empty
         assertThat(places()).isEqualTo(before);
 
         ImportReport applied = exchange.importRecords(exchange.parseXlsx(new ByteArrayInputStream(xlsx)), false, WHO);
@@ -143,9 +144,10 @@ class XlsxImportTest {
         bad.remove("meaning");
         byte[] xlsx = sheet(List.of(road("表格己", 2024), bad));
         long before = places();
-        ImportReport report = exchange.importRecords(exchange.parseXlsx(new ByteArrayInputStream(xlsx)), false, WHO);
+        ImportReport report = exchange.importSpreadsheet(new ByteArrayInputStream(xlsx), false, WHO);
         assertThat(report.applied()).isFalse();
         assertThat(report.rows()).extracting(ImportReport.Row::action).containsExactly("CREATE", "REJECT");
+        assertThat(report.rows()).extracting(ImportReport.Row::row).containsExactly(2, 3); // rows of the sheet
         assertThat(report.rows().get(1).problems())
                 .anyMatch(p -> p.startsWith("categoryCode"))
                 .anyMatch(p -> p.startsWith("meaning"));

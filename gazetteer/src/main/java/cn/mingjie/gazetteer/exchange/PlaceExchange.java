@@ -279,6 +279,22 @@ public class PlaceExchange {
      * cannot be read is reported with its sheet row and its column (name and cell reference, e.g. {@code M3}).
      */
     public List<PlaceRecord> parseXlsx(InputStream in) {
+        return parseXlsx(in, new ArrayList<>());
+    }
+
+    /**
+     * Imports the census spreadsheet like {@link #importRecords}, the report numbering each row by its row in the
+     * sheet (the header is row 1), as the office sees it in the spreadsheet program.
+     */
+    @Transactional
+    public ImportReport importSpreadsheet(InputStream in, boolean dryRun, ChangeContext who) {
+        List<Integer> sheetRows = new ArrayList<>();
+        List<PlaceRecord> records = parseXlsx(in, sheetRows);
+        return importRecords(records, sheetRows, dryRun, who);
+    }
+
+    /** Reads the sheet; {@code sheetRows} receives the sheet row of each record returned. */
+    private List<PlaceRecord> parseXlsx(InputStream in, List<Integer> sheetRows) {
         List<PlaceRecord> out = new ArrayList<>();
         List<FieldProblem> problems = new ArrayList<>();
         try (ReadableWorkbook workbook = new ReadableWorkbook(in);
@@ -305,6 +321,7 @@ public class PlaceExchange {
                             column -> header.containsKey(column)
                                     ? column + " (" + new CellAddress(row - 1, header.get(column)) + ")"
                                     : column));
+                    sheetRows.add(row);
                 } catch (IllegalArgumentException e) {
                     problems.add(new FieldProblem("row " + row, "error.import.row", row, e.getMessage()));
                 }
@@ -449,10 +466,18 @@ public class PlaceExchange {
      */
     @Transactional
     public ImportReport importRecords(List<PlaceRecord> records, boolean dryRun, ChangeContext who) {
+        List<Integer> ordinals = new ArrayList<>();
+        for (int i = 1; i <= records.size(); i++) {
+            ordinals.add(i);
+        }
+        return importRecords(records, ordinals, dryRun, who);
+    }
+
+    private ImportReport importRecords(
+            List<PlaceRecord> records, List<Integer> rowNumbers, boolean dryRun, ChangeContext who) {
         List<ImportReport.Row> rows = new ArrayList<>();
-        int n = 0;
-        for (PlaceRecord r : records) {
-            rows.add(plan(++n, r));
+        for (int i = 0; i < records.size(); i++) {
+            rows.add(plan(rowNumbers.get(i), records.get(i)));
         }
         boolean rejected = rows.stream().anyMatch(r -> r.action().equals("REJECT"));
         if (dryRun || rejected) {

@@ -113,7 +113,7 @@ public class ExchangeController {
             @RequestBody byte[] body,
             Principal user) {
         ChangeContext who = new ChangeContext(user.getName(), reason);
-        return answer(exchange.importRecords(exchange.parseXlsx(new ByteArrayInputStream(body)), dryRun, who));
+        return answer(exchange.importSpreadsheet(new ByteArrayInputStream(body), dryRun, who));
     }
 
     /** A rejected import is a client error (422), but the report itself is the useful answer. */
