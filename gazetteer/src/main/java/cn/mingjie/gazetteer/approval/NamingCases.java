@@ -528,10 +528,14 @@ public class NamingCases {
         m.put("placeId", c.placeId());
         m.put("name", c.proposal().name());
         m.put("reports", c.reports().stream().map(CaseReport::kind).toList());
+        m.put("reviewOpinion", c.reviewOpinion()); // so the case history shows the opinion at the review step
+        m.put("approvalAuthority", c.approvalAuthority());
         m.put("approvalDocument", c.approvalDocument());
         m.put("approvalDate", c.approvalDate());
+        m.put("filedWith", c.filedWith());
         m.put("filedOn", c.filedOn());
         m.put("announcedOn", c.announcedOn());
+        m.put("announcementRef", c.announcementRef());
         return m;
     }
 

@@ -14,20 +14,33 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellAddress;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ExcelReaderException;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
 import org.locationtech.jts.algorithm.distance.DiscreteHausdorffDistance;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -246,28 +259,7 @@ public class PlaceExchange {
             for (CSVRecord r : parser) {
                 int row = (int) r.getRecordNumber() + 1;
                 try {
-                    out.add(new PlaceRecord(
-                            longOrNull(get(r, "place_id")),
-                            new PlaceDraft(
-                                    get(r, "proper_name"),
-                                    get(r, "generic_name"),
-                                    get(r, "romanization"),
-                                    get(r, "short_name"),
-                                    aliases(get(r, "aliases")),
-                                    get(r, "category_code"),
-                                    get(r, "division_code"),
-                                    get(r, "meaning"),
-                                    get(r, "origin"),
-                                    get(r, "description"),
-                                    dateOrNull(get(r, "naming_date")),
-                                    intOrNull(get(r, "established_year")),
-                                    intOrNull(get(r, "abolished_year")),
-                                    get(r, "sources"),
-                                    get(r, "position_method"),
-                                    wkt(get(r, "geometry_wkt")),
-                                    get(r, "status")),
-                            dateOrNull(get(r, "valid_from")),
-                            "true".equals(get(r, "from_division"))));
+                    out.add(record(column -> get(r, column), column -> column));
                 } catch (IllegalArgumentException e) {
                     problems.add(new FieldProblem("row " + row, "error.import.row", row, e.getMessage()));
                 }
@@ -279,6 +271,138 @@ public class PlaceExchange {
             throw new ValidationException(problems);
         }
         return out;
+    }
+
+    /**
+     * Reads the first sheet of a census spreadsheet (.xlsx): a header row with the CSV column names, then one place
+     * per row (empty rows skipped). Numbers and dates may be typed as numbers by the spreadsheet program. A cell that
+     * cannot be read is reported with its sheet row and its column (name and cell reference, e.g. {@code M3}).
+     */
+    public List<PlaceRecord> parseXlsx(InputStream in) {
+        return parseXlsx(in, new ArrayList<>());
+    }
+
+    /**
+     * Imports the census spreadsheet like {@link #importRecords}, the report numbering each row by its row in the
+     * sheet (the header is row 1), as the office sees it in the spreadsheet program.
+     */
+    @Transactional
+    public ImportReport importSpreadsheet(InputStream in, boolean dryRun, ChangeContext who) {
+        List<Integer> sheetRows = new ArrayList<>();
+        List<PlaceRecord> records = parseXlsx(in, sheetRows);
+        return importRecords(records, sheetRows, dryRun, who);
+    }
+
+    /** Reads the sheet; {@code sheetRows} receives the sheet row of each record returned. */
+    private List<PlaceRecord> parseXlsx(InputStream in, List<Integer> sheetRows) {
+        List<PlaceRecord> out = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
+        try (ReadableWorkbook workbook = new ReadableWorkbook(in);
+                Stream<Row> rows = workbook.getFirstSheet().openStream()) {
+            Map<String, Integer> header = new HashMap<>();
+            for (Row r : (Iterable<Row>) rows::iterator) {
+                if (header.isEmpty()) {
+                    for (int i = 0; i < r.getCellCount(); i++) {
+                        String name = r.getCellText(i).strip();
+                        if (!name.isEmpty()) header.put(stripBom(name), i);
+                    }
+                    if (!header.containsKey("proper_name") && !header.containsKey("place_id")) {
+                        throw ValidationException.of("file", "error.import.xlsx-header", r.getRowNum());
+                    }
+                    continue;
+                }
+                if (blank(r)) {
+                    continue;
+                }
+                int row = r.getRowNum();
+                try {
+                    out.add(record(
+                            column -> cellText(r, header.get(column), column),
+                            column -> header.containsKey(column)
+                                    ? column + " (" + new CellAddress(row - 1, header.get(column)) + ")"
+                                    : column));
+                    sheetRows.add(row);
+                } catch (IllegalArgumentException e) {
+                    problems.add(new FieldProblem("row " + row, "error.import.row", row, e.getMessage()));
+                }
+            }
+            if (header.isEmpty()) {
+                throw ValidationException.of("file", "error.import.xlsx-header", 1);
+            }
+        } catch (IOException | UncheckedIOException | ExcelReaderException e) {
+            throw ValidationException.of("file", "error.import.format", String.valueOf(e.getMessage()));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        return out;
+    }
+
+    /**
+     * One import row from its cells ({@code cell} gives a column's text or null); {@code where} names a column for
+     * the rejection message.
+     */
+    private PlaceRecord record(Function<String, String> cell, Function<String, String> where) {
+        return new PlaceRecord(
+                longOrNull(where.apply("place_id"), cell.apply("place_id")),
+                new PlaceDraft(
+                        cell.apply("proper_name"),
+                        cell.apply("generic_name"),
+                        cell.apply("romanization"),
+                        cell.apply("short_name"),
+                        aliases(cell.apply("aliases")),
+                        cell.apply("category_code"),
+                        cell.apply("division_code"),
+                        cell.apply("meaning"),
+                        cell.apply("origin"),
+                        cell.apply("description"),
+                        dateOrNull(where.apply("naming_date"), cell.apply("naming_date")),
+                        intOrNull(where.apply("established_year"), cell.apply("established_year")),
+                        intOrNull(where.apply("abolished_year"), cell.apply("abolished_year")),
+                        cell.apply("sources"),
+                        cell.apply("position_method"),
+                        wkt(where.apply("geometry_wkt"), cell.apply("geometry_wkt")),
+                        cell.apply("status")),
+                dateOrNull(where.apply("valid_from"), cell.apply("valid_from")),
+                "true".equalsIgnoreCase(cell.apply("from_division")));
+    }
+
+    /** Columns whose numbers a spreadsheet shows as dates (day serials counted from 1899-12-30). */
+    private static final Set<String> DATE_COLUMNS = Set.of("naming_date", "valid_from");
+
+    private static String cellText(Row r, Integer index, String column) {
+        if (index == null || index >= r.getCellCount() || r.getCell(index) == null) {
+            return null;
+        }
+        Cell c = r.getCell(index);
+        String raw = c.getRawValue();
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        if (c.getType() == CellType.NUMBER) {
+            BigDecimal n = new BigDecimal(raw);
+            if (DATE_COLUMNS.contains(column)) {
+                return EXCEL_EPOCH.plusDays(n.longValue()).toString();
+            }
+            return n.stripTrailingZeros().toPlainString(); // 22200, not 22200.0 or 2.22E+4
+        }
+        if (c.getType() == CellType.BOOLEAN) {
+            return "1".equals(raw) ? "true" : "false";
+        }
+        if (c.getType() == CellType.ERROR) {
+            throw new IllegalArgumentException(column + ": " + raw);
+        }
+        String text = c.getText().strip();
+        return text.isEmpty() ? null : text;
+    }
+
+    private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
+
+    private static boolean blank(Row r) {
+        for (int i = 0; i < r.getCellCount(); i++) {
+            if (!r.getCellText(i).isBlank()) return false;
+        }
+        return true;
     }
 
     public List<PlaceRecord> parseGeoJson(String text) {
@@ -313,7 +437,7 @@ public class PlaceExchange {
                                 text(p, "meaning"),
                                 text(p, "origin"),
                                 text(p, "description"),
-                                dateOrNull(text(p, "naming_date")),
+                                dateOrNull("naming_date", text(p, "naming_date")),
                                 p.hasNonNull("established_year")
                                         ? p.get("established_year").asInt()
                                         : null,
@@ -324,7 +448,7 @@ public class PlaceExchange {
                                 text(p, "position_method"),
                                 geoJsonGeometry(f.get("geometry")),
                                 text(p, "status")),
-                        dateOrNull(text(p, "valid_from")),
+                        dateOrNull("valid_from", text(p, "valid_from")),
                         p.path("from_division").asBoolean(false)));
             } catch (IllegalArgumentException e) {
                 problems.add(new FieldProblem("features/" + (row - 1), "error.import.row", row, e.getMessage()));
@@ -342,10 +466,18 @@ public class PlaceExchange {
      */
     @Transactional
     public ImportReport importRecords(List<PlaceRecord> records, boolean dryRun, ChangeContext who) {
+        List<Integer> ordinals = new ArrayList<>();
+        for (int i = 1; i <= records.size(); i++) {
+            ordinals.add(i);
+        }
+        return importRecords(records, ordinals, dryRun, who);
+    }
+
+    private ImportReport importRecords(
+            List<PlaceRecord> records, List<Integer> rowNumbers, boolean dryRun, ChangeContext who) {
         List<ImportReport.Row> rows = new ArrayList<>();
-        int n = 0;
-        for (PlaceRecord r : records) {
-            rows.add(plan(++n, r));
+        for (int i = 0; i < records.size(); i++) {
+            rows.add(plan(rowNumbers.get(i), records.get(i)));
         }
         boolean rejected = rows.stream().anyMatch(r -> r.action().equals("REJECT"));
         if (dryRun || rejected) {
@@ -464,14 +596,14 @@ public class PlaceExchange {
         return Text.nfc(r.draft().name().strip());
     }
 
-    private Geometry wkt(String text) {
+    private Geometry wkt(String column, String text) {
         if (text == null) {
             return null;
         }
         try {
             return new WKTReader(factory).read(text);
         } catch (ParseException e) {
-            throw new IllegalArgumentException("geometry_wkt: " + e.getMessage());
+            throw new IllegalArgumentException(column + ": " + e.getMessage());
         }
     }
 
@@ -504,27 +636,27 @@ public class PlaceExchange {
         return joined == null ? List.of() : List.of(joined.split("\\" + SEPARATOR));
     }
 
-    private static Long longOrNull(String s) {
+    private static Long longOrNull(String column, String s) {
         try {
             return s == null ? null : Long.parseLong(s);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("place_id: " + s);
+            throw new IllegalArgumentException(column + ": " + s);
         }
     }
 
-    private static Integer intOrNull(String s) {
+    private static Integer intOrNull(String column, String s) {
         try {
             return s == null ? null : Integer.parseInt(s);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("year: " + s);
+            throw new IllegalArgumentException(column + ": " + s);
         }
     }
 
-    private static LocalDate dateOrNull(String s) {
+    private static LocalDate dateOrNull(String column, String s) {
         try {
             return s == null ? null : LocalDate.parse(s);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("date: " + s);
+            throw new IllegalArgumentException(column + ": " + s);
         }
     }
 

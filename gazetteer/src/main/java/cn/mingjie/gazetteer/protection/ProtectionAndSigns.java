@@ -141,6 +141,9 @@ public class ProtectionAndSigns {
         if (!Set.of("IN_USE", "VANISHED").contains(e.status())) {
             problems.add(new FieldProblem("status", "error.protection.status", e.status()));
         }
+        if (e.batch() < 1) {
+            problems.add(new FieldProblem("batch", "error.protection.batch"));
+        }
         if (e.criteria() == null || e.criteria().isBlank()) {
             problems.add(new FieldProblem("criteria", "error.protection.criteria"));
         }

@@ -13,6 +13,7 @@ import cn.mingjie.geocore.edit.ChangeContext;
 import cn.mingjie.geocore.edit.ValidationException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.LocalDate;
@@ -42,6 +43,7 @@ import org.springframework.web.util.HtmlUtils;
 @Tag(name = "地名导入导出 Import and export")
 public class ExchangeController {
 
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
     private final PlaceExchange exchange;
     private final PlaceRegister register;
@@ -99,9 +101,24 @@ public class ExchangeController {
             throw ValidationException.of("format", "error.parameter.invalid", "format", format);
         }
         List<PlaceRecord> records = csv ? exchange.parseCsv(body) : exchange.parseGeoJson(body);
-        ImportReport report = exchange.importRecords(records, dryRun, who);
+        return answer(exchange.importRecords(records, dryRun, who));
+    }
+
+    @PostMapping(value = "/import", consumes = XLSX)
+    @PreAuthorize("hasRole('NAME_EDITOR')")
+    @Operation(summary = "导入普查电子表格（.xlsx，表头同 CSV 列名；先试运行）/ import the census spreadsheet, all or nothing")
+    public ResponseEntity<ImportReport> importSpreadsheet(
+            @RequestParam(defaultValue = "true") boolean dryRun,
+            @RequestParam String reason,
+            @RequestBody byte[] body,
+            Principal user) {
+        ChangeContext who = new ChangeContext(user.getName(), reason);
+        return answer(exchange.importSpreadsheet(new ByteArrayInputStream(body), dryRun, who));
+    }
+
+    /** A rejected import is a client error (422), but the report itself is the useful answer. */
+    private static ResponseEntity<ImportReport> answer(ImportReport report) {
         boolean rejected = report.count("REJECT") > 0;
-        // A rejected import is a client error, but the report itself is the useful answer.
         return ResponseEntity.status(rejected ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.OK)
                 .body(report);
     }

@@ -68,7 +68,7 @@ public class ProtectionController {
             Long placeId,
             String name,
             String listKind,
-            int batch,
+            Integer batch,
             String criteria,
             Integer nameAgeYears,
             String status,
@@ -109,7 +109,7 @@ public class ProtectionController {
     }
 
     public record SignBody(
-            long placeId,
+            Long placeId,
             String signType,
             String printedText,
             String printedPinyin,
@@ -145,7 +145,7 @@ public class ProtectionController {
                         b.placeId(),
                         b.name(),
                         b.listKind(),
-                        b.batch(),
+                        b.batch() == null ? 0 : b.batch(),
                         b.criteria(),
                         b.nameAgeYears(),
                         b.status(),
@@ -244,7 +244,7 @@ public class ProtectionController {
     /** A CGCS2000 point from lon/lat; both or neither must be given. */
     private static Point position(Double lon, Double lat) {
         if ((lon == null) != (lat == null)) {
-            throw ValidationException.of(lon == null ? "lon" : "lat", "error.date.required");
+            throw ValidationException.of(lon == null ? "lon" : "lat", "error.sign.position-pair");
         }
         return lon == null
                 ? null
@@ -267,6 +267,9 @@ public class ProtectionController {
     @PreAuthorize("hasRole('NAME_EDITOR')")
     @Operation(summary = "登记地名标志 / record a sign")
     public ResponseEntity<SignView> addSign(@RequestBody SignBody b, Principal user) {
+        if (b.placeId() == null) {
+            throw ValidationException.of("placeId", "error.sign.place");
+        }
         Point p = position(b.lon(), b.lat());
         Sign s = service.addSign(
                 b.placeId(),

@@ -169,8 +169,13 @@ class GazetteerPageBrowserTest {
         step(caseId, "gzFile", "FILED", "filedWith", "重庆市民政局");
         step(caseId, "gzAnnounce", "ANNOUNCED", "reference", "潼南区地名公告〔2025〕1号");
         assertThat(rowText(caseId)).contains("已公告");
-        assertThat(browser.driver().findElements(By.cssSelector("#cases tr[data-case-id='" + caseId + "'] button")))
+        // No step is left; only the details button stays.
+        assertThat(browser.driver()
+                        .findElements(By.cssSelector("#cases tr[data-case-id='" + caseId + "'] button[data-step]")))
                 .isEmpty();
+        assertThat(browser.driver()
+                        .findElements(By.cssSelector("#cases tr[data-case-id='" + caseId + "'] button[data-detail]")))
+                .hasSize(1);
         browser.screenshot("gazetteer-inbox-announced");
     }
 

@@ -1,0 +1,159 @@
+package cn.mingjie.gazetteer.photo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.mingjie.gazetteer.GazetteerTestContext;
+import cn.mingjie.gazetteer.PlaceRegister;
+import cn.mingjie.gazetteer.Places;
+import cn.mingjie.gazetteer.protection.ProtectionAndSigns;
+import cn.mingjie.gazetteer.protection.ProtectionEntry;
+import cn.mingjie.gazetteer.protection.Sign;
+import cn.mingjie.geocore.audit.AuditEvent;
+import cn.mingjie.geocore.audit.AuditLog;
+import cn.mingjie.geocore.edit.ChangeContext;
+import cn.mingjie.geocore.edit.NotFoundException;
+import cn.mingjie.geocore.edit.ValidationException;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
+
+@SpringJUnitConfig(GazetteerTestContext.class)
+class PhotosTest {
+
+    static final ChangeContext WHO = new ChangeContext("editor", "现场拍照");
+
+    @Autowired
+    Photos photos;
+
+    @Autowired
+    ProtectionAndSigns signs;
+
+    @Autowired
+    PlaceRegister register;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Sign sign;
+
+    @BeforeEach
+    void aSign() {
+        long place = register.create(
+                        Places.road("照片", "路", "LINESTRING (105.78 30.18, 105.79 30.19)"),
+                        LocalDate.of(2020, 1, 1),
+                        "test",
+                        WHO)
+                .placeId();
+        sign = signs.addSign(
+                place, "ROAD", "照片路", "ZHAOPIAN LU", null, LocalDate.of(2021, 5, 1), "GOOD", List.of(), "test", WHO);
+    }
+
+    static byte[] image(String format) throws IOException {
+        BufferedImage img = new BufferedImage(8, 6, BufferedImage.TYPE_INT_RGB);
+        img.setRGB(1, 1, 0x2060A0);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(ImageIO.write(img, format, out)).isTrue();
+        return out.toByteArray();
+    }
+
+    @Test
+    void aJpegAndAPngAreStoredServedBackAndAudited() throws IOException {
+        byte[] jpeg = image("jpg");
+        byte[] png = image("png");
+        PhotoInfo first = photos.add(PhotoOwner.sign(sign.signId()), jpeg, "正面", WHO);
+        PhotoInfo second = photos.add(PhotoOwner.sign(sign.signId()), png, null, WHO);
+
+        assertThat(first.contentType()).isEqualTo("image/jpeg");
+        assertThat(second.contentType()).isEqualTo("image/png");
+        assertThat(first.byteSize()).isEqualTo(jpeg.length);
+        assertThat(photos.list(PhotoOwner.sign(sign.signId())))
+                .extracting(PhotoInfo::photoId)
+                .containsExactly(first.photoId(), second.photoId());
+        assertThat(photos.photo(first.photoId()).bytes()).isEqualTo(jpeg);
+
+        List<AuditEvent> history = audit.history("sign", Long.toString(sign.signId()));
+        assertThat(history).extracting(AuditEvent::action).containsSubsequence("create", "photo-add", "photo-add");
+        AuditEvent upload = history.stream()
+                .filter(e -> e.action().equals("photo-add"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(upload.actor()).isEqualTo("editor");
+        assertThat(upload.reason()).isEqualTo("现场拍照");
+        assertThat(upload.after()).contains(first.sha256()).contains("image/jpeg");
+
+        photos.remove(first.photoId(), new ChangeContext("editor", "照片模糊"));
+        assertThat(photos.list(PhotoOwner.sign(sign.signId())))
+                .extracting(PhotoInfo::photoId)
+                .containsExactly(second.photoId());
+        assertThat(audit.history("sign", Long.toString(sign.signId())))
+                .anyMatch(e -> e.action().equals("photo-remove") && e.reason().equals("照片模糊"));
+    }
+
+    @Test
+    void theTypeComesFromTheBytesNotTheName() throws IOException {
+        byte[] text = "not really a photo.jpg".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> photos.add(PhotoOwner.sign(sign.signId()), text, "x.jpg", WHO))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.problems().get(0).field()).isEqualTo("file");
+                    assertThat(e.problems().get(0).messageKey()).isEqualTo("error.photo.type");
+                });
+        // An HTML page is refused even though a browser might sniff and render it.
+        byte[] html = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> photos.add(PhotoOwner.sign(sign.signId()), html, null, WHO))
+                .isInstanceOf(ValidationException.class);
+        assertThat(ImageType.detect(image("png"))).contains(ImageType.PNG);
+        byte[] webp = "RIFF\u0024\0\0\0WEBPVP8 ".getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(ImageType.detect(webp)).contains(ImageType.WEBP);
+        assertThat(ImageType.detect("RIFF\0\0\0\0WAVE".getBytes(StandardCharsets.ISO_8859_1)))
+                .isEmpty();
+        assertThat(photos.list(PhotoOwner.sign(sign.signId()))).isEmpty();
+    }
+
+    @Test
+    void emptyAndOversizedUploadsAreRefusedAndNothingIsStored() throws IOException {
+        assertThatThrownBy(() -> photos.add(PhotoOwner.sign(sign.signId()), new byte[0], null, WHO))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.problems().get(0).messageKey()).isEqualTo("error.photo.empty"));
+        byte[] png = image("png");
+        byte[] huge = Arrays.copyOf(png, Photos.MAX_BYTES + 1); // a PNG header, then too many bytes
+        assertThatThrownBy(() -> photos.add(PhotoOwner.sign(sign.signId()), huge, null, WHO))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.problems().get(0).messageKey()).isEqualTo("error.photo.too-large"));
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from gazetteer.photo where sign_id = ?", Long.class, sign.signId()))
+                .isZero();
+        assertThat(audit.history("sign", Long.toString(sign.signId())))
+                .noneMatch(e -> e.action().startsWith("photo"));
+    }
+
+    @Test
+    void photosOfAProtectionEntryAndOfAMissingOwner() throws IOException {
+        ProtectionEntry entry = signs.addEntry(
+                new ProtectionEntry(
+                        0, null, null, "照片老街", "DISTRICT", 1, "百年老街", 120, "VANISHED", null, null, null, null, "test"),
+                WHO);
+        PhotoInfo p = photos.add(PhotoOwner.entry(entry.entryId()), image("png"), "旧照翻拍", WHO);
+        assertThat(p.owner()).isEqualTo(PhotoOwner.entry(entry.entryId()));
+        assertThat(audit.history("protection-entry", Long.toString(entry.entryId())))
+                .anyMatch(e -> e.action().equals("photo-add"));
+        assertThatThrownBy(() -> photos.add(PhotoOwner.sign(987654321L), image("png"), null, WHO))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> photos.photo(987654321L)).isInstanceOf(NotFoundException.class);
+    }
+}
