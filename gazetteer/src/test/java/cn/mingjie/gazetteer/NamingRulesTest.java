@@ -64,7 +64,7 @@ class NamingRulesTest {
         RuleFinding homophone = only(rules.check(township("紫潼", "街道", "500229000000")), "ART9_HOMOPHONE");
         assertThat(homophone.severity()).isEqualTo(Severity.WARN);
         assertThat(homophone.conflicts()).extracting(RuleFinding.Conflict::name).contains("梓潼街道");
-        assertThat(homophone.conflicts().get(0).pinyin()).isEqualTo("zǐ tóng jiē dào");
+        assertThat(homophone.conflicts().get(0).pinyin()).isEqualTo("Zǐtóng Jiēdào");
         assertThat(rules.check(township("晴岚", "街道", "500229000000"))).isEmpty();
     }
 
