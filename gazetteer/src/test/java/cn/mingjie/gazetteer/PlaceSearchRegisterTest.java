@@ -80,10 +80,15 @@ class PlaceSearchRegisterTest {
 
     Optional<SearchHit> foundWithinASecond(SearchRequest request, String placeId, Predicate<SearchHit> wanted)
             throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofSeconds(1).toNanos();
         do {
             Optional<SearchHit> hit = hit(request, placeId).filter(wanted);
             if (hit.isPresent()) {
+                // A figure for the report, not an assertion: commit → searchable on this (shared) machine.
+                System.out.printf(
+                        "search: %s (%s) searchable %.1f ms after the commit%n",
+                        request.query(), placeId, (System.nanoTime() - start) / 1e6);
                 return hit;
             }
             Thread.sleep(5);
@@ -198,5 +203,47 @@ class PlaceSearchRegisterTest {
         assertThat(former.matchedNameKind()).isEqualTo(NameKind.HISTORICAL);
         assertThat(former.matchedValidTo()).isEqualTo(LocalDate.of(2015, 6, 3));
         assertThat(former.name()).isEqualTo("潼南区");
+    }
+
+    @Test
+    void aliasesAndRecordedFormerNamesOfAPlaceAreSearchableWithTheirPeriods() throws InterruptedException {
+        PlaceDraft square = new PlaceDraft(
+                "映月",
+                "广场",
+                null,
+                "映月",
+                List.of("月亮坝"),
+                "27100",
+                Places.ZITONG,
+                "临江望月",
+                "2012年建成",
+                "城市广场",
+                null,
+                2012,
+                null,
+                "测试",
+                "surveyed",
+                Places.wkt("POINT (105.786 30.176)"),
+                "standard");
+        PlaceVersion v = register.create(square, LocalDate.of(2012, 5, 1), "test", EDITOR);
+        String id = "place:" + v.placeId();
+        register.addHistoricalName(
+                v.placeId(),
+                new HistoricalName("鱼塘坝", null, null, LocalDate.of(2012, 5, 1), "建广场前", "街道志（测试）", false),
+                EDITOR);
+        SearchHit alias = foundWithinASecond(SearchRequest.of("月亮坝"), id, h -> "月亮坝".equals(h.matchedName()))
+                .orElseThrow();
+        assertThat(alias.name()).isEqualTo("映月广场");
+        assertThat(alias.matchedNameKind()).isEqualTo(NameKind.ALIAS);
+        assertThat(alias.matchedValidFrom()).isEqualTo(LocalDate.of(2012, 5, 1));
+        SearchHit former = foundWithinASecond(SearchRequest.of("鱼塘坝"), id, h -> "鱼塘坝".equals(h.matchedName()))
+                .orElseThrow();
+        assertThat(former.matchedNameKind()).isEqualTo(NameKind.HISTORICAL);
+        assertThat(former.matchedValidTo()).isEqualTo(LocalDate.of(2012, 5, 1));
+        // As of 2010 only the former name was valid.
+        assertThat(hit(SearchRequest.of("月亮坝").asOf(LocalDate.of(2010, 1, 1)), id))
+                .isEmpty();
+        assertThat(hit(SearchRequest.of("鱼塘坝").asOf(LocalDate.of(2010, 1, 1)), id))
+                .isPresent();
     }
 }
