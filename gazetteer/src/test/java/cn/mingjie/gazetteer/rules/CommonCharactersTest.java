@@ -46,7 +46,8 @@ class CommonCharactersTest {
                     .filter(cp -> !table.contains(cp))
                     .forEach(cp -> outside.add(Character.toString(cp))));
         }
-        // 峽 (峽石社区) is the traditional form in the NBS file; 磺 (巫溪县上磺镇) is not in this copy of the table.
+        // 峽 (峽石社区) is the traditional form in the NBS file; 磺 (巫溪县上磺镇) is not in the table (nor in
+        // Unihan's kTGH positions, which this copy matches).
         assertThat(outside).containsExactly("峽", "磺");
         assertThat(table.contains("潼".codePointAt(0))).isTrue();
         assertThat(table.contains("綦".codePointAt(0))).isTrue();
