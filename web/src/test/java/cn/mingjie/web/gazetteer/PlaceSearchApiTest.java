@@ -125,6 +125,13 @@ class PlaceSearchApiTest {
                         .at("/properties/romanization")
                         .asText())
                 .isEqualTo("Shiguang Lu");
+        // With geometry=true the register's own line, lon/lat.
+        JsonNode full = http().get("/api/v1/search?q=" + q("拾光路") + "&geometry=true&limit=1")
+                .json()
+                .at("/features/0");
+        assertThat(full.at("/properties/placeId").asText()).isEqualTo(placeId);
+        assertThat(full.at("/geometry/type").asText()).isEqualTo("LineString");
+        assertThat(full.at("/geometry/coordinates/1/0").asDouble()).isEqualTo(105.839);
 
         approvedCase("RENAMING", id, "{\"properName\":\"启晨\",\"genericName\":\"路\"}", "潼南府〔2025〕42号", "2025-05-01");
         JsonNode byNew = withinASecond(
