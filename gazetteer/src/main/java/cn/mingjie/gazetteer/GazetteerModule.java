@@ -4,17 +4,16 @@ import cn.mingjie.geocore.postgis.ModuleSchema;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.FilterType;
 
 /**
- * Spring wiring of the gazetteer module and its database schema {@code gazetteer}. Search is wired
- * separately ({@link cn.mingjie.gazetteer.search.SearchModule}): it keeps its own schema and index, and
- * the register works without it.
+ * Spring wiring of the gazetteer module and its database schema {@code gazetteer}, with search and
+ * romanization (schema {@code search}, {@link cn.mingjie.gazetteer.search.SearchModule}): the register
+ * romanizes its names with the one {@link cn.mingjie.gazetteer.romanization.Romanizer}, its places are a
+ * search source ({@link PlaceNameSource}, fed by triggers in the gazetteer migrations) and the naming rules
+ * look for duplicates and homophones through the search index.
  */
 @Configuration(proxyBeanMethods = false)
-@ComponentScan(
-        excludeFilters =
-                @ComponentScan.Filter(type = FilterType.REGEX, pattern = "cn\\.mingjie\\.gazetteer\\.search\\..*"))
+@ComponentScan
 public class GazetteerModule {
 
     @Bean

@@ -54,11 +54,12 @@ public record PlaceDraft(
                 v.status());
     }
 
+    /** The draft under another name; its romanization is left to be generated for the new name. */
     public PlaceDraft withName(String newProperName, String newGenericName) {
         return new PlaceDraft(
                 newProperName,
                 newGenericName,
-                romanization,
+                null,
                 shortName,
                 aliases,
                 categoryCode,

@@ -1,5 +1,7 @@
 package cn.mingjie.gazetteer;
 
+import cn.mingjie.gazetteer.romanization.PlaceReadings;
+import cn.mingjie.gazetteer.romanization.Romanization;
 import cn.mingjie.geocore.audit.AuditLog;
 import cn.mingjie.geocore.division.DivisionCodes;
 import cn.mingjie.geocore.edit.ChangeContext;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,10 +55,12 @@ public class PlaceRegister {
 
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
+    private final PlaceReadings readings;
 
-    public PlaceRegister(JdbcTemplate jdbc, AuditLog audit) {
+    public PlaceRegister(JdbcTemplate jdbc, AuditLog audit, PlaceReadings readings) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.readings = readings;
     }
 
     // ---- reading --------------------------------------------------------------------------
@@ -570,6 +575,7 @@ public class PlaceRegister {
         if (d.establishedYear() != null && d.abolishedYear() != null && d.abolishedYear() < d.establishedYear()) {
             problems.add(new FieldProblem("abolishedYear", "error.place.years"));
         }
+        String romanization = proper == null ? null : romanization(proper + generic, clean(d.romanization()), problems);
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
@@ -582,7 +588,7 @@ public class PlaceRegister {
         return new PlaceDraft(
                 proper,
                 generic,
-                clean(d.romanization()),
+                romanization,
                 clean(d.shortName()),
                 aliases,
                 category,
@@ -597,6 +603,39 @@ public class PlaceRegister {
                 method,
                 g,
                 status);
+    }
+
+    /**
+     * The romanization of a name is the romanizer's (GB/T 16159 with the office's reading dictionary),
+     * one romanizer for the whole system: a blank one is generated; a given one is accepted when it is
+     * the generated spelling with or without tone marks (case and spacing aside), or — for a name with an
+     * undecided reading — one of the other possible spellings, and stored in that canonical form.
+     * Anything else is refused with the expected spelling: the office fixes a reading in the dictionary,
+     * not name by name.
+     */
+    private String romanization(String name, String given, List<FieldProblem> problems) {
+        Romanization r = readings.romanizer().romanize(name);
+        if (given == null) {
+            return r.text();
+        }
+        List<String> accepted = new ArrayList<>(List.of(r.text(), r.toned()));
+        if (r.ambiguous()) {
+            accepted.addAll(r.alternatives());
+        }
+        for (String spelling : accepted) {
+            if (spellingKey(spelling).equals(spellingKey(given))) {
+                return spelling;
+            }
+        }
+        problems.add(new FieldProblem("romanization", "error.place.romanization", given, r.text()));
+        return null;
+    }
+
+    private static String spellingKey(String s) {
+        return s.replaceAll("[\\s\u00a0]+", " ")
+                .strip()
+                .toLowerCase(Locale.ROOT)
+                .replace('’', '\'');
     }
 
     /** CGCS2000 lon/lat: a point outside China's extent usually means swapped or projected coordinates. */
@@ -634,6 +673,9 @@ public class PlaceRegister {
         boolean fromDivision = rs.getBoolean(3);
         String[] split =
                 fromDivision ? GenericNames.split(rs.getString(6)) : new String[] {rs.getString(4), rs.getString(5)};
+        // A division's romanization is derived on reading like its 专名/通名 split, never stored.
+        String romanization =
+                fromDivision ? readings.romanizer().romanize(rs.getString(6)).text() : rs.getString(7);
         return new PlaceVersion(
                 rs.getLong(1),
                 rs.getString(2),
@@ -641,7 +683,7 @@ public class PlaceRegister {
                 split[0],
                 split[1],
                 rs.getString(6),
-                rs.getString(7),
+                romanization,
                 rs.getString(8),
                 aliases == null ? List.of() : Arrays.asList((String[]) aliases.getArray()),
                 rs.getString(10),

@@ -11,15 +11,18 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.support.PropertySourcesPlaceholderConfigurer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -27,7 +30,8 @@ import org.springframework.transaction.annotation.EnableTransactionManagement;
 
 /**
  * The gazetteer on a fresh real PostGIS database with the real NBS 2021 and 2023 editions (subset in
- * src/test/resources/divisions) loaded as division versions, every division linked as a place.
+ * src/test/resources/divisions) loaded as division versions, every division linked as a place, and the
+ * search index over them (a temporary directory per context).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableTransactionManagement
@@ -39,8 +43,23 @@ public class GazetteerTestContext {
 
     @Bean
     DataSource dataSource() {
-        return TestDatabase.freshDatabase(
-                List.of(new ModuleSchema("geo", 0), new ModuleSchema("layers", 5), new ModuleSchema("gazetteer", 10)));
+        return TestDatabase.freshDatabase(List.of(
+                new ModuleSchema("geo", 0),
+                new ModuleSchema("layers", 5),
+                new ModuleSchema("search", 5),
+                new ModuleSchema("gazetteer", 10)));
+    }
+
+    /** Each context its own search index directory (contexts are cached side by side). */
+    @Bean
+    static PropertySourcesPlaceholderConfigurer searchIndexDirectory() throws IOException {
+        Properties p = new Properties();
+        p.setProperty(
+                "mingjie.search.index-dir",
+                Files.createTempDirectory("gazetteer-search-index").toString());
+        PropertySourcesPlaceholderConfigurer c = new PropertySourcesPlaceholderConfigurer();
+        c.setProperties(p);
+        return c;
     }
 
     @Bean

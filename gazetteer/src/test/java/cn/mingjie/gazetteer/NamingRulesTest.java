@@ -64,7 +64,7 @@ class NamingRulesTest {
         RuleFinding homophone = only(rules.check(township("紫潼", "街道", "500229000000")), "ART9_HOMOPHONE");
         assertThat(homophone.severity()).isEqualTo(Severity.WARN);
         assertThat(homophone.conflicts()).extracting(RuleFinding.Conflict::name).contains("梓潼街道");
-        assertThat(homophone.conflicts().get(0).pinyin()).isEqualTo("zǐ tóng jiē dào");
+        assertThat(homophone.conflicts().get(0).pinyin()).isEqualTo("Zǐtóng Jiēdào");
         assertThat(rules.check(township("晴岚", "街道", "500229000000"))).isEmpty();
     }
 
@@ -144,5 +144,88 @@ class NamingRulesTest {
         NamingProposal withMeasures = new NamingProposal(
                 "RENAMING", old.placeId(), "新街", "巷", "25100", Places.ZITONG, null, "原名刻石保留并设说明牌", null);
         assertThat(only(rules.check(withMeasures), "PROTECTED_NAME").severity()).isEqualTo(Severity.WARN);
+    }
+
+    static NamingProposal street(String proper, String generic, String division, String pointWkt) {
+        return new NamingProposal("NAMING", null, proper, generic, "25100", division, Places.wkt(pointWkt), null, null);
+    }
+
+    @Test
+    void streetNamesCompareWithinOneBuiltUpAreaOnly() {
+        // Two built-up areas (golden polygons): the town centre around 梓潼/桂林, and a town elsewhere.
+        jdbc.update("insert into gazetteer.built_up_area (name, geom, source) values"
+                + " ('测试城区', st_multi(st_geomfromtext('POLYGON ((105.82 30.17, 105.86 30.17, 105.86 30.20,"
+                + " 105.82 30.20, 105.82 30.17))', 4490)), 'test'),"
+                + " ('测试镇区', st_multi(st_geomfromtext('POLYGON ((105.70 30.25, 105.72 30.25, 105.72 30.27,"
+                + " 105.70 30.27, 105.70 30.25))', 4490)), 'test')");
+        try {
+            PlaceVersion existing = register.create(
+                    Places.road("建设", "路", "LINESTRING (105.835 30.18, 105.845 30.185)"),
+                    LocalDate.of(2010, 1, 1),
+                    "test",
+                    WHO);
+            // Same name inside the same built-up area: blocked, naming the area and the existing street.
+            RuleFinding dup =
+                    only(rules.check(street("建设", "路", Places.ZITONG, "POINT (105.85 30.19)")), "ART9_DUPLICATE");
+            assertThat(dup.severity()).isEqualTo(Severity.BLOCK);
+            assertThat(dup.args()).containsExactly("建设路", "BUILT_UP_AREA", "测试城区");
+            assertThat(dup.conflicts()).singleElement().satisfies(c -> {
+                assertThat(c.placeId()).isEqualTo(existing.placeId());
+                assertThat(c.name()).isEqualTo("建设路");
+                assertThat(c.categoryCode()).isEqualTo("25100");
+                assertThat(c.pinyin()).isEqualTo("Jiànshè Lù");
+            });
+            // The same name in the other built-up area (same county) is allowed.
+            assertThat(rules.check(street("建设", "路", "500152110000", "POINT (105.71 30.26)")))
+                    .noneMatch(f ->
+                            f.rule().startsWith("ART9_DUPLICATE") || f.rule().equals("ART9_HOMOPHONE"));
+            // A homophone inside the same area is a warning (健设 jiàn shè = 建设).
+            RuleFinding homophone =
+                    only(rules.check(street("健设", "路", Places.ZITONG, "POINT (105.83 30.175)")), "ART9_HOMOPHONE");
+            assertThat(homophone.severity()).isEqualTo(Severity.WARN);
+            assertThat(homophone.args()).containsExactly("健设路", "BUILT_UP_AREA", "测试城区");
+            assertThat(homophone.conflicts())
+                    .extracting(RuleFinding.Conflict::name)
+                    .containsExactly("建设路");
+            // Renaming the street itself to its own name is no conflict with itself.
+            NamingProposal itself = new NamingProposal(
+                    "RENAMING",
+                    existing.placeId(),
+                    "建设",
+                    "路",
+                    "25100",
+                    Places.ZITONG,
+                    Places.wkt("POINT (105.84 30.18)"),
+                    null,
+                    null);
+            assertThat(rules.check(itself)).noneMatch(f -> f.rule().equals("ART9_DUPLICATE"));
+        } finally {
+            jdbc.update("delete from gazetteer.built_up_area");
+        }
+    }
+
+    @Test
+    void rareCharactersAreThoseOutsideTheGeneralStandardTable() {
+        // 氽 (a real village name of 南川区, 氽鸭村) is not in the 通用规范汉字表; 碚 (北碚) is, in grade 2.
+        RuleFinding rare = only(
+                rules.check(
+                        new NamingProposal("NAMING", null, "氽鸭村", "村民委员会", "22200", "500152001000", null, null, null)),
+                "ART9_RARE_CHARACTER");
+        assertThat(rare.args()).containsExactly("氽");
+        assertThat(rules.check(township("碚石", "镇", "500229000000")))
+                .noneMatch(f -> f.rule().equals("ART9_RARE_CHARACTER"));
+    }
+
+    @Test
+    void anUndecidedReadingIsFlaggedForTheReviewerWithTheAlternatives() {
+        // 长 in 长坪 is cháng or zhǎng; no dictionary decides it.
+        RuleFinding flag = only(rules.check(township("长坪", "镇", "500229000000")), "ROMANIZATION_AMBIGUOUS");
+        assertThat(flag.severity()).isEqualTo(Severity.FLAG);
+        assertThat(flag.args()).element(1).isEqualTo("Changping Zhen");
+        assertThat(flag.args()).element(2).isEqualTo("长");
+        assertThat(flag.args().get(3).toString()).contains("Zhangping Zhen");
+        // 重庆 is decided by the place-name dictionary: no flag.
+        assertThat(rules.check(township("重庆", "镇", "500229000000")))
+                .noneMatch(f -> f.rule().equals("ROMANIZATION_AMBIGUOUS"));
     }
 }

@@ -4,7 +4,7 @@ import cn.mingjie.data.SampleDataset;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The register sample: divisions and GeoNames places as places, then 潼南's synthetic lists. */
+/** The register sample: divisions and GeoNames places as places, then 潼南's synthetic lists and built-up areas. */
 @Configuration(proxyBeanMethods = false)
 class GazetteerSampleDatasets {
 
@@ -36,5 +36,14 @@ class GazetteerSampleDatasets {
                 "sample/gazetteer/tongnan_signs_sample.csv",
                 130,
                 loader::loadTongnanSignsSample);
+    }
+
+    @Bean
+    SampleDataset gazetteerBuiltUpAreasDataset(GazetteerSampleLoader loader) {
+        return new SampleDataset(
+                "gazetteer-tongnan-built-up-areas-synthetic",
+                "sample/gazetteer/tongnan_built_up_areas_synthetic.csv",
+                140,
+                loader::loadTongnanBuiltUpAreas);
     }
 }

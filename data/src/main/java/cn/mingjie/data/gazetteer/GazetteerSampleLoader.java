@@ -14,6 +14,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -79,9 +80,19 @@ public class GazetteerSampleLoader {
                     .filter(GazetteerSampleLoader::hasHan)
                     .toList();
             String id = r.get("geonameid").toString();
+            // The names GeoNames gives (Chinese, Hanyu Pinyin, Wade–Giles, postal): the search index finds
+            // the place by all of them (aliases from the concordance).
+            List<String> given = new ArrayList<>();
+            given.add(r.get("name").toString());
+            given.addAll(Arrays.asList(alternates));
+            List<String> names = given.stream()
+                    .map(String::strip)
+                    .filter(n -> hasHan(n) || n.matches("[A-Za-z'’ \\-]+"))
+                    .distinct()
+                    .toList();
             Long match = matchingDivision(han, county);
             if (match != null) {
-                places.linkExternal(match, "geonames", id, han);
+                places.linkExternal(match, "geonames", id, names);
             } else if (!han.isEmpty()) {
                 String name = han.stream()
                         .filter(n -> !GenericNames.split(n)[1].isEmpty())
@@ -92,7 +103,7 @@ public class GazetteerSampleLoader {
                 PlaceDraft draft = new PlaceDraft(
                         split[0],
                         split[1],
-                        r.get("name").toString(),
+                        null, // romanized by the register (GB/T 16159), not GeoNames' ASCII name
                         null,
                         han.stream().filter(n -> !n.equals(name)).toList(),
                         "21100",
@@ -109,7 +120,7 @@ public class GazetteerSampleLoader {
                         "recorded");
                 long placeId =
                         places.create(draft, GEONAMES_AS_OF, "geonames", LOADER).placeId();
-                places.linkExternal(placeId, "geonames", id, han);
+                places.linkExternal(placeId, "geonames", id, names);
             } else {
                 continue;
             }
@@ -165,6 +176,36 @@ public class GazetteerSampleLoader {
                     List.of(),
                     r.get("source"),
                     LOADER);
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * The SYNTHETIC built-up areas (建成区) of 潼南, the scope of the street/road/building naming rule:
+     * each is derived from the sample's division seats — their convex hull (a line for two seats, the point
+     * for one) buffered by {@code buffer_m} metres on the ellipsoid (geography; CGCS2000 and WGS 84 agree
+     * to centimetres at this scale). Not official boundaries (see data/sample/gazetteer/README.md).
+     */
+    public int loadTongnanBuiltUpAreas(Resource csv) {
+        int n = 0;
+        for (CSVRecord r : read(csv)) {
+            String[] seats = r.get("seat_division_codes").split("\\|");
+            int inserted = jdbc.update(
+                    "insert into gazetteer.built_up_area (name, geom, source)"
+                            + " select ?, st_multi(st_setsrid(st_buffer(st_setsrid(st_convexhull(st_collect(seat)),"
+                            + " 4326)::geography, ?)::geometry, 4490)), ?"
+                            + " from geo.division_version where code = any(?) and valid_to is null and seat is not null"
+                            + " having count(*) = ?",
+                    r.get("name"),
+                    Double.parseDouble(r.get("buffer_m")),
+                    r.get("source"),
+                    seats,
+                    seats.length);
+            if (inserted != 1) {
+                throw new IllegalStateException("built-up area " + r.get("name")
+                        + ": the sample has no seat for one of " + String.join(", ", seats));
+            }
             n++;
         }
         return n;

@@ -362,7 +362,8 @@ public class NamingCases {
         CaseProposal merged = new CaseProposal(
                 "ABOLITION".equals(kind) ? current.properName() : given.properName(),
                 "ABOLITION".equals(kind) ? current.genericName() : given.genericName(),
-                or(given.romanization(), current.romanization()),
+                // A new name gets its own romanization (generated unless given); the old one belongs to the old name.
+                "ABOLITION".equals(kind) ? current.romanization() : given.romanization(),
                 or(given.categoryCode(), current.categoryCode()),
                 or(given.divisionCode(), current.divisionCode()),
                 or(given.meaning(), current.meaning()),

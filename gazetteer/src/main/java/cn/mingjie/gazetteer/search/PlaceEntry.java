@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What a {@link NameSource} tells the index about one place.
  *
- * @param source the source id ("division", "geonames", later "place")
+ * @param source the source id ("division", "geonames", "place")
  * @param key the source's own key of the entry (the unit of change tracking)
  * @param placeId the place the names belong to, e.g. "division:500152000000"; a non-{@code primary}
  *     entry adds names (aliases) to a place another source owns

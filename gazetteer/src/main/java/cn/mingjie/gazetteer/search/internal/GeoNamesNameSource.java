@@ -23,8 +23,9 @@ import org.springframework.stereotype.Component;
  * GeoNames places (sample.geonames_place, when the sample is loaded): Chinese names, Hanyu Pinyin,
  * Wade–Giles and postal forms. A place whose Chinese name is a township of the county it lies in adds
  * its names as aliases of that township; the others are places of their own. The rows GeoNames codes
- * as Chongqing but that lie outside it (a known upstream error) are left out. No trigger: re-read when
- * the fingerprint changes.
+ * as Chongqing but that lie outside it (a known upstream error) are left out, and so are the places the
+ * register took over (gazetteer.external_id; the register's source indexes them). No trigger: re-read
+ * when the fingerprint changes.
  */
 @Component
 public class GeoNamesNameSource implements NameSource {
@@ -72,8 +73,9 @@ public class GeoNamesNameSource implements NameSource {
                           and t.parent_code = k.county and t.name = any(g.alternate_names) limit 1) township_name
                 from sample.geonames_place g left join county k using (geonameid)
                 where g.inside_chongqing is not false
-                order by g.geonameid
-                """,
+                """
+                        + takenOver()
+                        + " order by g.geonameid",
                 rs -> {
                     String id = rs.getString(1);
                     Array alt = rs.getArray(3);
@@ -155,6 +157,22 @@ public class GeoNamesNameSource implements NameSource {
                 });
     }
 
+    /**
+     * A GeoNames place the register took over (gazetteer.external_id) is indexed by the register's
+     * source, with these names as aliases; left out here so that it is not found twice.
+     */
+    private String takenOver() {
+        return registerPresent()
+                ? " and not exists (select 1 from gazetteer.external_id x where x.scheme = 'geonames'"
+                        + " and x.external_id = g.geonameid::text)"
+                : "";
+    }
+
+    private boolean registerPresent() {
+        return Boolean.TRUE.equals(
+                jdbc.queryForObject("select to_regclass('gazetteer.external_id') is not null", Boolean.class));
+    }
+
     @Override
     public List<PlaceEntry> load(Collection<String> keys) {
         List<PlaceEntry> out = new ArrayList<>();
@@ -172,10 +190,16 @@ public class GeoNamesNameSource implements NameSource {
             return "absent";
         }
         return jdbc.queryForObject(
-                "select count(*) || ':' || coalesce(sum(geonameid), 0) || ':'"
-                        + " || coalesce(sum(length(array_to_string(alternate_names, ','))), 0)"
-                        + " from sample.geonames_place",
-                String.class);
+                        "select count(*) || ':' || coalesce(sum(geonameid), 0) || ':'"
+                                + " || coalesce(sum(length(array_to_string(alternate_names, ','))), 0)"
+                                + " from sample.geonames_place",
+                        String.class)
+                + (registerPresent()
+                        ? ":"
+                                + jdbc.queryForObject(
+                                        "select count(*) from gazetteer.external_id where scheme = 'geonames'",
+                                        String.class)
+                        : "");
     }
 
     @Override
