@@ -1,5 +1,7 @@
 // Field entry for a joint inspection on a phone. Every entry goes to localStorage first and leaves it only
-// once the server has it; the clientId makes a resend after a lost answer harmless.
+// once the server has it; the clientId makes a resend after a lost answer harmless. A service worker
+// (boundary-field-sw.js) keeps the page itself for offline use; the inspection and its markers as last
+// loaded are kept in localStorage, so the page works without a connection after the first visit.
 (function () {
   const TEXT = {
     zh: { title: '联检外业录入', marker: '界桩', condition: '状况', gps: '获取 GPS 位置', note: '说明', photo: '照片',
@@ -8,7 +10,9 @@
     en: { title: 'Joint inspection field entry', marker: 'Marker', condition: 'Condition', gps: 'Get GPS position',
       note: 'Note', photo: 'Photo', save: 'Save and send', retry: 'Resend unsent entries',
       unsent: 'entries not sent yet (kept on this device)', allSent: 'All sent', noGps: 'No position',
-      accuracy: 'accuracy', reason: 'joint inspection field entry', sent: 'sent', needLogin: 'Sign in first' },
+      accuracy: 'accuracy', reason: 'joint inspection field entry', sent: 'sent', needLogin: 'Sign in first',
+      offline: 'Offline: using the inspection and markers kept on this device; entries are sent once online',
+      noCopy: 'Offline, and this device has no copy of the inspection' },
   };
   const lang = localStorage.getItem('mingjie.lang') || 'zh';
   const t = key => (TEXT[lang] || TEXT.zh)[key] || key;
@@ -16,6 +20,7 @@
 
   const inspectionId = new URLSearchParams(location.search).get('inspection');
   const QUEUE = 'mingjie.field.queue.' + inspectionId;
+  const CONTEXT = 'mingjie.field.context.' + inspectionId;
   let position = null;
 
   const queue = () => JSON.parse(localStorage.getItem(QUEUE) || '[]');
@@ -112,23 +117,58 @@
     { enableHighAccuracy: true, timeout: 20000 });
   }
 
+  /** The inspection and its markers from the server, or — without a connection — as kept on this device. */
+  async function loadContext() {
+    let me;
+    try {
+      me = await (await fetch('/api/v1/me')).json();
+    } catch (e) {
+      const kept = localStorage.getItem(CONTEXT);
+      if (!kept) throw e;
+      document.getElementById('inspection').dataset.offline = 'true';
+      return JSON.parse(kept);
+    }
+    if (!me.signedIn) return null;
+    const inspection = await (await fetch('/api/v1/boundary/inspections/' + inspectionId)).json();
+    const markers = await (await fetch('/api/v1/boundary/lines/' + inspection.lineId + '/markers')).json();
+    const context = {
+      inspection: { roundYear: inspection.roundYear, leadCode: inspection.leadCode,
+        supportingCode: inspection.supportingCode, status: inspection.status },
+      markers: markers.map(m => ({ id: m.id, number: m.number })),
+    };
+    localStorage.setItem(CONTEXT, JSON.stringify(context));
+    return context;
+  }
+
   async function start() {
     document.getElementById('save').addEventListener('click', save);
     document.getElementById('retry').addEventListener('click', flush);
     document.getElementById('gps').addEventListener('click', locate);
     window.addEventListener('online', flush);
     showStatus();
-    const me = await (await fetch('/api/v1/me')).json();
-    if (!me.signedIn) {
+    if ('serviceWorker' in navigator) {
+      navigator.serviceWorker.register('/boundary-field-sw.js', { scope: '/boundary-field.html' })
+        .then(() => navigator.serviceWorker.ready)
+        .then(() => { document.body.dataset.offlineReady = 'true'; })
+        .catch(() => { document.body.dataset.offlineReady = 'false'; });
+    }
+    let context;
+    try {
+      context = await loadContext();
+    } catch (e) {
+      document.getElementById('inspection').textContent = t('noCopy');
+      return;
+    }
+    if (!context) {
       document.getElementById('inspection').textContent = t('needLogin');
       return;
     }
-    const inspection = await (await fetch('/api/v1/boundary/inspections/' + inspectionId)).json();
-    document.getElementById('inspection').textContent = inspection.roundYear + ' · ' + inspection.leadCode
-      + ' / ' + inspection.supportingCode + ' · ' + inspection.status;
-    const markers = await (await fetch('/api/v1/boundary/lines/' + inspection.lineId + '/markers')).json();
+    const i = context.inspection;
+    const offline = document.getElementById('inspection').dataset.offline === 'true';
+    document.getElementById('inspection').textContent = i.roundYear + ' · ' + i.leadCode + ' / ' + i.supportingCode
+      + ' · ' + i.status + (offline ? ' · ' + t('offline') : '');
     const select = document.getElementById('marker');
-    for (const m of markers) {
+    for (const m of context.markers) {
       const o = document.createElement('option');
       o.value = m.id;
       o.textContent = m.number;
