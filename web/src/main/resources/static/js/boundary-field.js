@@ -6,13 +6,16 @@
   const TEXT = {
     zh: { title: '联检外业录入', marker: '界桩', condition: '状况', gps: '获取 GPS 位置', note: '说明', photo: '照片',
       save: '保存并发送', retry: '重新发送未发送的记录', unsent: '条记录未发送（已保存在本机）', allSent: '全部已发送',
-      noGps: '无法获取位置', accuracy: '精度', reason: '联检外业录入', sent: '已发送', needLogin: '请先登录' },
+      noGps: '无法获取位置', accuracy: '精度', reason: '联检外业录入', sent: '已发送', needLogin: '请先登录',
+      offline: '离线：使用本机保存的联检与界桩，记录将在联网后发送', noCopy: '离线且本机没有该联检的副本',
+      alongLine: '沿线其他情况', otherKind: '类别', otherText: '描述', saveOther: '保存沿线情况并发送' },
     en: { title: 'Joint inspection field entry', marker: 'Marker', condition: 'Condition', gps: 'Get GPS position',
       note: 'Note', photo: 'Photo', save: 'Save and send', retry: 'Resend unsent entries',
       unsent: 'entries not sent yet (kept on this device)', allSent: 'All sent', noGps: 'No position',
       accuracy: 'accuracy', reason: 'joint inspection field entry', sent: 'sent', needLogin: 'Sign in first',
       offline: 'Offline: using the inspection and markers kept on this device; entries are sent once online',
-      noCopy: 'Offline, and this device has no copy of the inspection' },
+      noCopy: 'Offline, and this device has no copy of the inspection', alongLine: 'Other findings along the line',
+      otherKind: 'Kind', otherText: 'Description', saveOther: 'Save finding along the line and send' },
   };
   const lang = localStorage.getItem('mingjie.lang') || 'zh';
   const t = key => (TEXT[lang] || TEXT.zh)[key] || key;
@@ -54,6 +57,18 @@
   async function flush() {
     for (const entry of queue()) {
       try {
+        if (entry.kind) { // a finding along the line, not at a marker
+          await post('/api/v1/boundary/inspections/' + inspectionId + '/other-findings', {
+            kind: entry.kind, description: entry.description, lon: entry.lon, lat: entry.lat,
+            clientId: entry.clientId, reason: t('reason'),
+          });
+          saveQueue(queue().filter(e => e.clientId !== entry.clientId));
+          const li = document.createElement('li');
+          li.textContent = t('sent') + ' · ' + entry.kind;
+          li.className = 'ok';
+          document.getElementById('sent').appendChild(li);
+          continue;
+        }
         if (!entry.findingId) {
           const f = await post('/api/v1/boundary/inspections/' + inspectionId + '/marker-findings', {
             markerId: entry.markerId, condition: entry.condition, lon: entry.lon, lat: entry.lat,
@@ -108,6 +123,20 @@
     await flush();
   }
 
+  async function saveOther() {
+    const description = document.getElementById('otherText').value.trim();
+    if (!description) return;
+    const entry = {
+      clientId: (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random()),
+      kind: document.getElementById('otherKind').value, description,
+      lon: position ? position.lon : null, lat: position ? position.lat : null,
+    };
+    saveQueue([...queue(), entry]);
+    showStatus();
+    document.getElementById('otherText').value = '';
+    await flush();
+  }
+
   function locate() {
     navigator.geolocation.getCurrentPosition(p => {
       position = { lon: p.coords.longitude, lat: p.coords.latitude, accuracy: p.coords.accuracy };
@@ -142,6 +171,7 @@
 
   async function start() {
     document.getElementById('save').addEventListener('click', save);
+    document.getElementById('saveOther').addEventListener('click', saveOther);
     document.getElementById('retry').addEventListener('click', flush);
     document.getElementById('gps').addEventListener('click', locate);
     window.addEventListener('online', flush);

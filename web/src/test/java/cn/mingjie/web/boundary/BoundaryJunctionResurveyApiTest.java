@@ -1,6 +1,7 @@
 package cn.mingjie.web.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import cn.mingjie.web.Http;
 import cn.mingjie.web.MingjieAppTest;
@@ -158,7 +159,8 @@ class BoundaryJunctionResurveyApiTest {
         JsonNode features = http().get(insp + "/findings", PLANNER).json().get("features");
         assertThat(features).hasSize(2);
         assertThat(features.get(0).at("/properties/markerNumber").asText()).isEqualTo("500117500152006Q");
-        assertThat(features.get(0).at("/geometry/coordinates/0").asDouble()).isEqualTo(movedLon); // lon first
+        assertThat(features.get(0).at("/geometry/coordinates/0").asDouble())
+                .isCloseTo(movedLon, within(1e-7)); // lon first; GeoJSON keeps 7 decimals (1 cm)
         assertThat(features.get(1).at("/properties/kind").asText()).isEqualTo("跨界建设");
         Http.Answer csv = http().get(insp + "/findings.csv", PLANNER);
         assertThat(csv.header("Content-Type")).startsWith("text/csv");

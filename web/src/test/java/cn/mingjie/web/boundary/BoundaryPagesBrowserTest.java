@@ -51,8 +51,9 @@ class BoundaryPagesBrowserTest {
         assertThat(browser.driver().findElement(By.id("notice")).getText()).contains("合成");
         assertThat(browser.driver().findElement(By.id("junctions")).getText())
                 .contains("大足区—铜梁区—潼南区三交点", "500111500151001C");
-        assertThat(browser.script("return window.mingjieBoundary.junctionLayer.getLayers().length"))
-                .isEqualTo(1L);
+        assertThat(String.valueOf(browser.script(
+                        "return window.mingjieBoundary.junctionLayer.getLayers().map(l => l.feature.properties.name)")))
+                .contains("大足区—铜梁区—潼南区三交点");
         browser.driver().findElements(By.cssSelector("#lines li")).stream()
                 .filter(li -> li.getText().contains("铜梁区"))
                 .findFirst()
@@ -177,6 +178,11 @@ class BoundaryPagesBrowserTest {
             browser.driver().findElement(By.id("save")).click();
             browser.waitUpTo(Duration.ofSeconds(10))
                     .until(d -> "1".equals(browser.script("return document.body.dataset.unsent")));
+            new Select(browser.driver().findElement(By.id("otherKind"))).selectByVisibleText("跨界建设");
+            browser.driver().findElement(By.id("otherText")).sendKeys("新建养殖棚跨越界线");
+            browser.driver().findElement(By.id("saveOther")).click();
+            browser.waitUpTo(Duration.ofSeconds(10))
+                    .until(d -> "2".equals(browser.script("return document.body.dataset.unsent")));
             browser.screenshot("boundary-field-offline-reload");
             assertThat(findings(inspection)).isZero();
         } finally {
@@ -191,6 +197,12 @@ class BoundaryPagesBrowserTest {
                         String.class,
                         inspection))
                 .isEqualTo("离线记录：桩位被土掩埋");
+        assertThat(jdbc.queryForObject(
+                        "select kind || '：' || description from boundary.inspection_other_finding"
+                                + " where inspection_id = ?",
+                        String.class,
+                        inspection))
+                .isEqualTo("跨界建设：新建养殖棚跨越界线");
     }
 
     @Test
@@ -235,19 +247,26 @@ class BoundaryPagesBrowserTest {
         signatories.get(0).sendKeys("合川区 王五");
         signatories.get(1).sendKeys("潼南区 赵六");
         browser.driver().findElement(By.id("moveSubmit")).click();
-        browser.waitUpTo(Duration.ofSeconds(30))
-                .until(d -> d.findElement(By.id("changes")).getText().contains("待批"));
+        browser.waitUpTo(Duration.ofSeconds(30)).until(d -> resurveyLine().contains("待批"));
+        assertThat(String.valueOf(browser.script("return document.querySelector('#changes li').textContent")))
+                .contains("移位", "待批", "据复测结果");
         assertThat(position(marker)).isEqualTo(before); // no legal effect before approval
         browser.screenshot("boundary-resurvey-applied");
 
         browser.driver().findElement(By.id("decisionRef")).sendKeys("渝民界〔2026〕9号");
         browser.driver().findElement(By.cssSelector("#changes button.approve")).click();
-        browser.waitUpTo(Duration.ofSeconds(30))
-                .until(d -> d.findElement(By.id("changes")).getText().contains("已批准"));
+        browser.waitUpTo(Duration.ofSeconds(30)).until(d -> resurveyLine().contains("已批准"));
         Map<String, Object> after = position(marker);
         assertThat((Double) after.get("lat")).isCloseTo((Double) before.get("lat") + 0.000036, within(1e-9));
-        assertThat(browser.driver().findElement(By.id("resurveys")).getText()).contains("已批准");
+        assertThat(String.valueOf(browser.script("return document.querySelector('#changes li').textContent")))
+                .contains("移位", "已批准");
         browser.screenshot("boundary-resurvey-approved");
+    }
+
+    /** The re-survey list's entry of the marker this test moves ("" while there is none). */
+    private String resurveyLine() {
+        return String.valueOf(browser.script("return [...document.querySelectorAll('#resurveys li')]"
+                + ".map(li => li.textContent).find(t => t.includes('500117500152005Q')) || ''"));
     }
 
     private Map<String, Object> position(long marker) {
