@@ -89,6 +89,18 @@ class BoundaryJunctionResurveyApiTest {
                                 Http.basic("inspector", "mingjie", "If-Match", created.header("ETag")))
                         .status())
                 .isEqualTo(412);
+        // 500151500152001Q is a single marker, not a same-number triple (C/D/E).
+        String triple = "{\"lineId\":" + tongliangTongnan + ",\"sequence\":1,\"reason\":\"登记同号三立\"}";
+        String triplePath = "/api/v1/boundary/junctions/" + id + "/triple";
+        assertThat(http().send("POST", triplePath, triple, INSPECTOR).status()).isEqualTo(428);
+        Http.Answer notATriple = http().send(
+                        "POST",
+                        triplePath,
+                        triple,
+                        Http.basic("inspector", "mingjie", "If-Match", linked.header("ETag")));
+        assertThat(notATriple.status()).isEqualTo(400);
+        assertThat(notATriple.json().at("/errors/0/field").asText()).isEqualTo("sequence");
+        assertThat(notATriple.json().at("/errors/0/message").asText()).contains("同号三立", "Q");
         List<String> actions = new ArrayList<>();
         http().get("/api/v1/boundary/junctions/" + id + "/audit", PLANNER)
                 .json()
