@@ -1,14 +1,21 @@
 // Field entry for a joint inspection on a phone. Every entry goes to localStorage first and leaves it only
-// once the server has it; the clientId makes a resend after a lost answer harmless.
+// once the server has it; the clientId makes a resend after a lost answer harmless. A service worker
+// (boundary-field-sw.js) keeps the page itself for offline use; the inspection and its markers as last
+// loaded are kept in localStorage, so the page works without a connection after the first visit.
 (function () {
   const TEXT = {
     zh: { title: '联检外业录入', marker: '界桩', condition: '状况', gps: '获取 GPS 位置', note: '说明', photo: '照片',
       save: '保存并发送', retry: '重新发送未发送的记录', unsent: '条记录未发送（已保存在本机）', allSent: '全部已发送',
-      noGps: '无法获取位置', accuracy: '精度', reason: '联检外业录入', sent: '已发送', needLogin: '请先登录' },
+      noGps: '无法获取位置', accuracy: '精度', reason: '联检外业录入', sent: '已发送', needLogin: '请先登录',
+      offline: '离线：使用本机保存的联检与界桩，记录将在联网后发送', noCopy: '离线且本机没有该联检的副本',
+      alongLine: '沿线其他情况', otherKind: '类别', otherText: '描述', saveOther: '保存沿线情况并发送' },
     en: { title: 'Joint inspection field entry', marker: 'Marker', condition: 'Condition', gps: 'Get GPS position',
       note: 'Note', photo: 'Photo', save: 'Save and send', retry: 'Resend unsent entries',
       unsent: 'entries not sent yet (kept on this device)', allSent: 'All sent', noGps: 'No position',
-      accuracy: 'accuracy', reason: 'joint inspection field entry', sent: 'sent', needLogin: 'Sign in first' },
+      accuracy: 'accuracy', reason: 'joint inspection field entry', sent: 'sent', needLogin: 'Sign in first',
+      offline: 'Offline: using the inspection and markers kept on this device; entries are sent once online',
+      noCopy: 'Offline, and this device has no copy of the inspection', alongLine: 'Other findings along the line',
+      otherKind: 'Kind', otherText: 'Description', saveOther: 'Save finding along the line and send' },
   };
   const lang = localStorage.getItem('mingjie.lang') || 'zh';
   const t = key => (TEXT[lang] || TEXT.zh)[key] || key;
@@ -16,6 +23,7 @@
 
   const inspectionId = new URLSearchParams(location.search).get('inspection');
   const QUEUE = 'mingjie.field.queue.' + inspectionId;
+  const CONTEXT = 'mingjie.field.context.' + inspectionId;
   let position = null;
 
   const queue = () => JSON.parse(localStorage.getItem(QUEUE) || '[]');
@@ -49,6 +57,18 @@
   async function flush() {
     for (const entry of queue()) {
       try {
+        if (entry.kind) { // a finding along the line, not at a marker
+          await post('/api/v1/boundary/inspections/' + inspectionId + '/other-findings', {
+            kind: entry.kind, description: entry.description, lon: entry.lon, lat: entry.lat,
+            clientId: entry.clientId, reason: t('reason'),
+          });
+          saveQueue(queue().filter(e => e.clientId !== entry.clientId));
+          const li = document.createElement('li');
+          li.textContent = t('sent') + ' · ' + entry.kind;
+          li.className = 'ok';
+          document.getElementById('sent').appendChild(li);
+          continue;
+        }
         if (!entry.findingId) {
           const f = await post('/api/v1/boundary/inspections/' + inspectionId + '/marker-findings', {
             markerId: entry.markerId, condition: entry.condition, lon: entry.lon, lat: entry.lat,
@@ -103,6 +123,20 @@
     await flush();
   }
 
+  async function saveOther() {
+    const description = document.getElementById('otherText').value.trim();
+    if (!description) return;
+    const entry = {
+      clientId: (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random()),
+      kind: document.getElementById('otherKind').value, description,
+      lon: position ? position.lon : null, lat: position ? position.lat : null,
+    };
+    saveQueue([...queue(), entry]);
+    showStatus();
+    document.getElementById('otherText').value = '';
+    await flush();
+  }
+
   function locate() {
     navigator.geolocation.getCurrentPosition(p => {
       position = { lon: p.coords.longitude, lat: p.coords.latitude, accuracy: p.coords.accuracy };
@@ -112,23 +146,59 @@
     { enableHighAccuracy: true, timeout: 20000 });
   }
 
+  /** The inspection and its markers from the server, or — without a connection — as kept on this device. */
+  async function loadContext() {
+    let me;
+    try {
+      me = await (await fetch('/api/v1/me')).json();
+    } catch (e) {
+      const kept = localStorage.getItem(CONTEXT);
+      if (!kept) throw e;
+      document.getElementById('inspection').dataset.offline = 'true';
+      return JSON.parse(kept);
+    }
+    if (!me.signedIn) return null;
+    const inspection = await (await fetch('/api/v1/boundary/inspections/' + inspectionId)).json();
+    const markers = await (await fetch('/api/v1/boundary/lines/' + inspection.lineId + '/markers')).json();
+    const context = {
+      inspection: { roundYear: inspection.roundYear, leadCode: inspection.leadCode,
+        supportingCode: inspection.supportingCode, status: inspection.status },
+      markers: markers.map(m => ({ id: m.id, number: m.number })),
+    };
+    localStorage.setItem(CONTEXT, JSON.stringify(context));
+    return context;
+  }
+
   async function start() {
     document.getElementById('save').addEventListener('click', save);
+    document.getElementById('saveOther').addEventListener('click', saveOther);
     document.getElementById('retry').addEventListener('click', flush);
     document.getElementById('gps').addEventListener('click', locate);
     window.addEventListener('online', flush);
     showStatus();
-    const me = await (await fetch('/api/v1/me')).json();
-    if (!me.signedIn) {
+    if ('serviceWorker' in navigator) {
+      navigator.serviceWorker.register('/boundary-field-sw.js', { scope: '/boundary-field.html' })
+        .then(() => navigator.serviceWorker.ready)
+        .then(() => { document.body.dataset.offlineReady = 'true'; })
+        .catch(() => { document.body.dataset.offlineReady = 'false'; });
+    }
+    let context;
+    try {
+      context = await loadContext();
+    } catch (e) {
+      document.getElementById('inspection').textContent = t('noCopy');
+      return;
+    }
+    if (!context) {
       document.getElementById('inspection').textContent = t('needLogin');
       return;
     }
-    const inspection = await (await fetch('/api/v1/boundary/inspections/' + inspectionId)).json();
-    document.getElementById('inspection').textContent = inspection.roundYear + ' · ' + inspection.leadCode
-      + ' / ' + inspection.supportingCode + ' · ' + inspection.status;
-    const markers = await (await fetch('/api/v1/boundary/lines/' + inspection.lineId + '/markers')).json();
+    const i = context.inspection;
+    const offline = document.getElementById('inspection').dataset.offline === 'true';
+    document.getElementById('inspection').textContent = i.roundYear + ' · ' + i.leadCode + ' / ' + i.supportingCode
+      + ' · ' + i.status + (offline ? ' · ' + t('offline') : '');
     const select = document.getElementById('marker');
-    for (const m of markers) {
+    for (const m of context.markers) {
       const o = document.createElement('option');
       o.value = m.id;
       o.textContent = m.number;

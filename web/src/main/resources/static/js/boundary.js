@@ -11,6 +11,12 @@
       agreed: '已协议', disputed: '有争议', lang: 'English', planned: '已计划', lead: '牵头', field: '外业录入',
       planReason: '计划定期联检', loadError: '加载失败', disputes: '边界争议', agreements: '平安边界协议（一年内到期）',
       none: '无', negotiation: '协商', mediation: '调解', decision: '裁决', closed: '已结案',
+      junctions: '三交点', formsPdf: '界桩登记表 PDF', resurveys: '复测超限的界桩', reasonLabel: '理由',
+      moveSubmit: '提交移位联合申请', cancel: '取消', changes: '界桩变更申请', decisionRef: '批复文号',
+      applyMove: '按复测申请移位', approve: '批准', signatory: '签署人', moved: '复测偏离登记位置',
+      tolerance: '限差', pending: '待批', approved: '已批准', rejected: '已驳回', move: '移位', add: '新设',
+      retire: '撤销', rebuild: '重建', moveReason: '联检复测超限，申请按复测坐标移位', derivedJunction: '派生示意',
+      approveReason: '批准界桩变更联合申请', fromFinding: '据复测结果', lines: '条界线',
     },
     en: {
       title: 'Boundary lines and markers', mapLink: 'Map', signIn: 'Sign in', division: 'Division code',
@@ -24,6 +30,15 @@
       lead: 'lead', field: 'field entry', planReason: 'plan periodic inspection', loadError: 'Failed to load',
       disputes: 'Boundary disputes', agreements: 'Peaceful-boundary agreements due within a year', none: 'none',
       negotiation: 'negotiation', mediation: 'mediation', decision: 'decision', closed: 'closed',
+      junctions: 'Junctions of three units', formsPdf: 'Marker registration forms PDF',
+      resurveys: 'Re-measured markers beyond tolerance', reasonLabel: 'Reason', moveSubmit: 'Submit joint move application',
+      cancel: 'Cancel', changes: 'Marker change applications', decisionRef: 'Approval reference',
+      applyMove: 'Apply to move by re-survey', approve: 'Approve', signatory: 'signatory',
+      moved: 're-measured away from the recorded position', tolerance: 'tolerance', pending: 'pending',
+      approved: 'approved', rejected: 'rejected', move: 'move', add: 'add', retire: 'retire', rebuild: 'rebuild',
+      moveReason: 'joint inspection re-survey beyond tolerance: move to the measured position',
+      derivedJunction: 'derived', approveReason: 'approve joint marker change application',
+      fromFinding: 'from re-survey', lines: 'lines',
     },
   };
   const lang = localStorage.getItem('mingjie.lang') || 'zh';
@@ -45,8 +60,12 @@
     pointToLayer: (f, latlng) => L.circleMarker(latlng, { radius: 5, color: '#a15c00' }),
     onEachFeature: (f, l) => l.bindTooltip(() => { const s = document.createElement('span'); s.textContent = f.properties.number; return s; }),
   }).addTo(map);
-  const state = { lines: [], selected: null };
-  window.mingjieBoundary = { map, lineLayer, markerLayer, state };
+  const junctionLayer = L.geoJSON(null, {
+    pointToLayer: (f, latlng) => L.circleMarker(latlng, { radius: 8, color: '#ffffff', weight: 2, fillColor: '#6a1b9a', fillOpacity: 1 }),
+    onEachFeature: (f, l) => l.bindTooltip(() => { const s = document.createElement('span'); s.textContent = f.properties.name; return s; }),
+  }).addTo(map);
+  const state = { lines: [], selected: null, line: null };
+  window.mingjieBoundary = { map, lineLayer, markerLayer, junctionLayer, state };
 
   function xsrf() {
     return decodeURIComponent((document.cookie.match(/XSRF-TOKEN=([^;]+)/) || [])[1] || '');
@@ -78,7 +97,121 @@
       list.appendChild(li);
     }
     if (data.features.length) map.fitBounds(lineLayer.getBounds());
+    await loadJunctions(code);
     document.body.dataset.linesReady = 'true';
+  }
+
+  async function loadJunctions(code) {
+    const data = await getJson('/api/v1/boundary/junctions?division=' + encodeURIComponent(code));
+    junctionLayer.clearLayers();
+    junctionLayer.addData(data);
+    const list = document.getElementById('junctions');
+    list.replaceChildren();
+    for (const f of data.features) {
+      const p = f.properties;
+      const li = el('li', p.name + '（' + p.code + '）· ' + p.lineIds.length + ' ' + t('lines')
+        + (p.markerNumbers.length ? ' · ' + p.markerNumbers.join('、') : '') + (p.derived ? ' · ' + t('derivedJunction') : ''));
+      li.dataset.id = p.id;
+      // GeoJSON [lon, lat] → Leaflet [lat, lng]
+      li.addEventListener('click', () => map.setView([f.geometry.coordinates[1], f.geometry.coordinates[0]], 14));
+      list.appendChild(li);
+    }
+    if (!data.features.length) list.appendChild(el('li', t('none')));
+  }
+
+  async function send(url, body, ifMatch) {
+    const headers = { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': xsrf() };
+    if (ifMatch) headers['If-Match'] = '"' + ifMatch + '"';
+    const r = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
+    const answer = await r.json().catch(() => ({}));
+    if (!r.ok) {
+      const details = (answer.errors || []).map(e => e.message).join('；');
+      document.getElementById('notice').textContent = (answer.detail || t('loadError')) + (details ? '：' + details : '');
+      return null;
+    }
+    return answer;
+  }
+
+  async function showResurveys(inspections) {
+    const list = document.getElementById('resurveys');
+    list.replaceChildren();
+    for (const i of inspections) {
+      for (const r of await getJson('/api/v1/boundary/inspections/' + i.id + '/resurveys')) {
+        if (!r.exceedsTolerance && !r.changeId) continue;
+        const li = el('li', i.roundYear + ' · ' + r.markerNumber + ' · ' + t('moved') + ' ' + r.displacement.toFixed(2)
+          + ' m > ' + t('tolerance') + ' ' + r.tolerance.toFixed(2) + ' m'
+          + (r.changeId ? ' · #' + r.changeId + ' ' + t(r.changeStatus) : ''), 'finding');
+        li.dataset.finding = r.findingId;
+        if (!r.changeId) {
+          const b = el('button', t('applyMove'), 'inline');
+          b.type = 'button';
+          b.className = 'inline apply-move';
+          b.addEventListener('click', () => openMoveForm(r));
+          li.appendChild(b);
+        }
+        list.appendChild(li);
+      }
+    }
+    if (!list.children.length) list.appendChild(el('li', t('none')));
+  }
+
+  function openMoveForm(r) {
+    const form = document.getElementById('moveForm');
+    form.dataset.finding = r.findingId;
+    document.getElementById('moveFor').textContent = r.markerNumber + ' → lon ' + r.lon.toFixed(7) + ', lat ' + r.lat.toFixed(7);
+    const box = document.getElementById('signatories');
+    box.replaceChildren();
+    for (const party of state.line.parties) {
+      const label = el('label');
+      label.appendChild(el('span', party + ' ' + t('signatory')));
+      const input = el('input');
+      input.dataset.party = party;
+      input.required = true;
+      label.appendChild(input);
+      box.appendChild(label);
+    }
+    document.getElementById('moveReason').value = t('moveReason');
+    form.hidden = false;
+  }
+
+  async function submitMove(event) {
+    event.preventDefault();
+    const form = document.getElementById('moveForm');
+    const applicants = [...document.querySelectorAll('#signatories input')]
+      .map(i => ({ divisionCode: i.dataset.party, signatory: i.value.trim() }));
+    const created = await send('/api/v1/boundary/marker-findings/' + form.dataset.finding + '/move-application',
+      { applicants, reason: document.getElementById('moveReason').value });
+    if (created) {
+      form.hidden = true;
+      await select(state.selected);
+    }
+  }
+
+  async function showChanges(id) {
+    const changes = await getJson('/api/v1/boundary/lines/' + id + '/marker-changes');
+    const list = document.getElementById('changes');
+    list.replaceChildren();
+    for (const c of changes.slice().reverse()) {
+      const p = c.proposed || {};
+      const li = el('li', '#' + c.id + ' · ' + t(c.kind) + ' · ' + t(c.status)
+        + (p.lon != null ? ' · lon ' + p.lon.toFixed(7) + ', lat ' + p.lat.toFixed(7) : '')
+        + (c.findingId ? ' · ' + t('fromFinding') : '') + ' · ' + c.reason);
+      li.dataset.change = c.id;
+      if (c.status === 'pending') {
+        const b = el('button', t('approve'));
+        b.type = 'button';
+        b.className = 'inline approve';
+        b.addEventListener('click', async () => {
+          const done = await send('/api/v1/boundary/marker-changes/' + c.id + '/approve',
+            { decisionRef: document.getElementById('decisionRef').value, reason: t('approveReason') },
+            c.id + '.' + c.rowVersion);
+          if (done) await select(state.selected);
+        });
+        li.appendChild(b);
+      }
+      list.appendChild(li);
+    }
+    if (!changes.length) list.appendChild(el('li', t('none')));
   }
 
   async function select(id) {
@@ -92,6 +225,7 @@
       getJson('/api/v1/boundary/lines/' + id + '/inspections'),
     ]);
     const p = line.properties;
+    state.line = p;
     document.getElementById('detail').hidden = false;
     document.getElementById('lineName').textContent = p.name;
     document.getElementById('lineMeta').textContent =
@@ -100,6 +234,7 @@
     document.getElementById('lineLength').textContent = t('length') + '：' + t('plane') + ' ' + p.planeLength.toFixed(1)
       + ' m（' + p.zones.join('、') + ' ' + t('zone') + '），' + t('geodesic') + ' ' + p.geodesicLength.toFixed(1) + ' m';
     document.getElementById('pdfLink').href = '/api/v1/boundary/lines/' + id + '/markers.pdf';
+    document.getElementById('formsLink').href = '/api/v1/boundary/lines/' + id + '/marker-forms.pdf';
     document.getElementById('csvLink').href = '/api/v1/boundary/lines/' + id + '/markers.csv';
     document.getElementById('geojsonLink').href = '/api/v1/boundary/lines/' + id + '/markers/features';
     document.getElementById('description').textContent = lang === 'zh' ? description.textZh : description.textEn;
@@ -127,8 +262,16 @@
       const pdf = el('a', ' PDF');
       pdf.href = '/api/v1/boundary/inspections/' + i.id + '/report.pdf';
       li.appendChild(pdf);
+      const geojson = el('a', ' GeoJSON');
+      geojson.href = '/api/v1/boundary/inspections/' + i.id + '/findings';
+      li.appendChild(geojson);
+      const csv = el('a', ' CSV');
+      csv.href = '/api/v1/boundary/inspections/' + i.id + '/findings.csv';
+      li.appendChild(csv);
       inspList.appendChild(li);
     }
+    await showResurveys(inspections);
+    await showChanges(id);
     document.body.dataset.detailReady = String(id);
   }
 
@@ -156,6 +299,8 @@
     }
     document.getElementById('load').addEventListener('click', loadLines);
     document.getElementById('plan').addEventListener('click', plan);
+    document.getElementById('moveForm').addEventListener('submit', submitMove);
+    document.getElementById('moveCancel').addEventListener('click', () => { document.getElementById('moveForm').hidden = true; });
     const due = await getJson('/api/v1/boundary/inspections/due');
     const dueList = document.getElementById('due');
     for (const d of due.slice(0, 20)) dueList.appendChild(el('li', d.dueYear + ' · ' + d.lineName));

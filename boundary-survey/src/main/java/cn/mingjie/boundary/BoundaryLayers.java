@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The boundary module's map layers: the boundary lines, and the markers coloured by condition. Drawn
+ * The boundary module's map layers: the boundary lines, the markers coloured by condition, and the
+ * junctions of three units (三交点). Drawn
  * from zoom 11, where a line or a marker no longer hides the districts it separates.
  */
 @Configuration(proxyBeanMethods = false)
@@ -20,6 +21,7 @@ public class BoundaryLayers {
 
     static final String LINES = "boundary.line";
     static final String MARKERS = "boundary.marker";
+    static final String JUNCTIONS = "boundary.junction";
 
     @Bean
     LayerDefinition boundaryLineLayer() {
@@ -62,6 +64,29 @@ public class BoundaryLayers {
                 .recordPath("/api/v1/boundary/markers/{id}")
                 .watches(MARKERS, LINES)
                 .drawOrder(50)
+                .build();
+    }
+
+    @Bean
+    LayerDefinition boundaryJunctionLayer() {
+        return LayerDefinition.builder("boundary_junction")
+                .title("三交点", "Junctions of three units")
+                .source("layers.boundary_junction", GeometryKind.POINT, "id", "geom")
+                .attributes(
+                        text("id", "编号", "Id"),
+                        text("code", "编码", "Code"),
+                        text("name", "名称", "Name"),
+                        integer("level", "级别", "Level"),
+                        text("parties", "相邻单元", "Units"),
+                        integer("line_count", "界线数", "Lines"),
+                        bool("derived", "派生示意", "Derived"),
+                        text("geom_source", "几何来源", "Geometry source"))
+                .label("name")
+                .zoom(11, 18)
+                .delivery(Delivery.GEOJSON)
+                .recordPath("/api/v1/boundary/junctions/{id}")
+                .watches(JUNCTIONS)
+                .drawOrder(55)
                 .build();
     }
 }

@@ -8,6 +8,7 @@ import cn.mingjie.geocore.edit.FieldProblem;
 import cn.mingjie.geocore.edit.NotFoundException;
 import cn.mingjie.geocore.edit.Text;
 import cn.mingjie.geocore.edit.ValidationException;
+import cn.mingjie.geocore.edit.VersionConflictException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -129,7 +130,12 @@ public class Junctions {
             problems.add(new FieldProblem("lineIds", "error.boundary.junction-lines"));
         }
         for (int i = 0; i < lineIds.size(); i++) {
-            checkLine(lines.get(lineIds.get(i)), parties, junction.position(), "lineIds/" + i, problems);
+            String field = "lineIds/" + i;
+            Long lineId = lineIds.get(i);
+            lines.find(lineId)
+                    .ifPresentOrElse(
+                            line -> checkLine(line, parties, junction.position(), field, problems),
+                            () -> problems.add(new FieldProblem(field, "error.boundary.no-such-line", lineId)));
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
@@ -163,12 +169,40 @@ public class Junctions {
     }
 
     /**
+     * Adds a line that ends at the junction (within {@link #LINE_END_TOLERANCE_METRES}) and separates
+     * two of its units, e.g. the third line once its agreement is registered.
+     */
+    @Transactional
+    public Junction linkLine(long junctionId, long lineId, String expectedTag, ChangeContext who) {
+        Junction junction = lockAndCheck(junctionId, expectedTag);
+        if (junction.lineIds().contains(lineId)) {
+            return junction;
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        if (junction.lineIds().size() >= 3) {
+            problems.add(new FieldProblem("lineId", "error.boundary.junction-lines"));
+        }
+        BoundaryLine line = lines.find(lineId)
+                .orElseThrow(() -> ValidationException.of("lineId", "error.boundary.no-such-line", lineId));
+        checkLine(line, junction.parties(), junction.position(), "lineId", problems);
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        Map<String, Object> before = snapshot(junction);
+        jdbc.update("insert into boundary.junction_line (junction_id, line_id) values (?, ?)", junctionId, lineId);
+        bump(junctionId);
+        Junction after = get(junctionId);
+        audit.record(who, ENTITY, String.valueOf(junctionId), "link-line", before, snapshot(after));
+        return after;
+    }
+
+    /**
      * Records that the marker group of one sequence number on one of the junction's lines is its
      * same-number triple: exactly three active markers typed C, D and E, one in each unit.
      */
     @Transactional
-    public Junction linkTriple(long junctionId, long lineId, int sequence, ChangeContext who) {
-        Junction junction = get(junctionId);
+    public Junction linkTriple(long junctionId, long lineId, int sequence, String expectedTag, ChangeContext who) {
+        Junction junction = lockAndCheck(junctionId, expectedTag);
         if (!junction.lineIds().contains(lineId)) {
             throw ValidationException.of(
                     "lineId", "error.boundary.junction-line-not-linked", String.valueOf(lineId), junction.code());
@@ -188,9 +222,24 @@ public class Junctions {
                     junctionId,
                     m.id());
         }
+        bump(junctionId);
         Junction after = get(junctionId);
         audit.record(who, ENTITY, String.valueOf(junctionId), "link-triple", before, snapshot(after));
         return after;
+    }
+
+    private Junction lockAndCheck(long junctionId, String expectedTag) {
+        jdbc.query("select id from boundary.junction where id = ? for update", (rs, i) -> 1, junctionId);
+        Junction current = get(junctionId);
+        if (!current.versionTag().equals(expectedTag)) {
+            throw new VersionConflictException(ENTITY, String.valueOf(junctionId), expectedTag, current.versionTag());
+        }
+        return current;
+    }
+
+    /** A link is a change of the junction: new ETag, and the map layer's trigger fires. */
+    private void bump(long junctionId) {
+        jdbc.update("update boundary.junction set row_version = row_version + 1 where id = ?", junctionId);
     }
 
     private static void checkLine(

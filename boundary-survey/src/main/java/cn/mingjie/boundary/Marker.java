@@ -22,6 +22,7 @@ public record Marker(
         String condition,
         boolean retired,
         List<ReferenceObject> references,
+        String locationDescription,
         int rowVersion) {
 
     /** Conditions (界桩状况) the register knows. */

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A joint application (联合申请) to add, move, retire or rebuild a marker. It changes the register only
- * once approved.
+ * once approved. A "move" made from a re-measured inspection finding names it in {@code findingId}.
  */
 public record MarkerChange(
         long id,
@@ -20,6 +20,7 @@ public record MarkerChange(
         OffsetDateTime appliedAt,
         String decidedBy,
         String decisionRef,
+        Long findingId,
         int rowVersion) {
 
     public String versionTag() {

@@ -39,7 +39,10 @@ public class MarkerRegister {
     static final String ENTITY = "boundary-marker";
     static final String CHANGE_ENTITY = "boundary-marker-change";
     private static final String COLUMNS = "id, line_id, number, sequence, marker_type, material, st_asbinary(geom),"
-            + " elevation_m, installed_on, responsible_code, condition, retired, row_version";
+            + " elevation_m, installed_on, responsible_code, condition, retired, row_version, location_description";
+    private static final String CHANGE_COLUMNS = "select id, line_id, marker_id, kind, proposed::text,"
+            + " applicant_sides::text, reason, status, applied_by, applied_at, decided_by, decision_ref, finding_id,"
+            + " row_version from boundary.marker_change";
 
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
@@ -76,6 +79,19 @@ public class MarkerRegister {
             String kind,
             MarkerChange.Proposal proposal,
             List<MarkerChange.Applicant> applicants,
+            ChangeContext who) {
+        return apply(lineId, markerId, kind, proposal, applicants, null, who);
+    }
+
+    /** As {@link #apply}, for a move that re-surveys a marker from an inspection finding ({@link Resurveys}). */
+    @Transactional
+    MarkerChange apply(
+            long lineId,
+            Long markerId,
+            String kind,
+            MarkerChange.Proposal proposal,
+            List<MarkerChange.Applicant> applicants,
+            Long findingId,
             ChangeContext who) {
         BoundaryLine line = lines.get(lineId);
         List<FieldProblem> problems = new ArrayList<>();
@@ -127,7 +143,7 @@ public class MarkerRegister {
         }
         Long id = jdbc.queryForObject(
                 "insert into boundary.marker_change (line_id, marker_id, kind, proposed, applicant_sides, reason,"
-                        + " applied_by) values (?, ?, ?, ?::jsonb, ?::jsonb, ?, ?) returning id",
+                        + " applied_by, finding_id) values (?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?) returning id",
                 Long.class,
                 lineId,
                 markerId,
@@ -135,32 +151,21 @@ public class MarkerRegister {
                 write(p),
                 write(applicants),
                 who.reason(),
-                who.actor());
+                who.actor(),
+                findingId);
         MarkerChange change = change(id);
         audit.record(who, CHANGE_ENTITY, String.valueOf(id), "apply", null, change);
         return change;
     }
 
     public MarkerChange change(long id) {
-        return jdbc
-                .query(
-                        "select id, line_id, marker_id, kind, proposed::text, applicant_sides::text, reason, status,"
-                                + " applied_by, applied_at, decided_by, decision_ref, row_version"
-                                + " from boundary.marker_change where id = ?",
-                        this::mapChange,
-                        id)
-                .stream()
+        return jdbc.query(CHANGE_COLUMNS + " where id = ?", this::mapChange, id).stream()
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException(CHANGE_ENTITY, String.valueOf(id)));
     }
 
     public List<MarkerChange> changes(long lineId) {
-        return jdbc.query(
-                "select id, line_id, marker_id, kind, proposed::text, applicant_sides::text, reason, status,"
-                        + " applied_by, applied_at, decided_by, decision_ref, row_version"
-                        + " from boundary.marker_change where line_id = ? order by id",
-                this::mapChange,
-                lineId);
+        return jdbc.query(CHANGE_COLUMNS + " where line_id = ? order by id", this::mapChange, lineId);
     }
 
     /** Approves a pending application and applies it to the register; returns the marker as it now is. */
@@ -209,7 +214,15 @@ public class MarkerRegister {
                         p.lat(),
                         p.elevation(),
                         markerId);
-                conditionEntry(markerId, "完好", LocalDate.now(), "moved by approved change " + changeId, who);
+                conditionEntry(
+                        markerId,
+                        "完好",
+                        LocalDate.now(),
+                        "moved by approved change " + changeId
+                                + (change.findingId() == null
+                                        ? ""
+                                        : " (re-survey from inspection finding " + change.findingId() + ")"),
+                        who);
             }
             case "retire" -> {
                 markerId = change.markerId();
@@ -369,7 +382,8 @@ public class MarkerRegister {
             Double elevation,
             LocalDate installedOn,
             String responsibleCode,
-            List<ReferenceObject> references) {}
+            List<ReferenceObject> references,
+            String locationDescription) {}
 
     @Transactional
     public Marker updateAttributes(long markerId, Attributes change, String expectedTag, ChangeContext who) {
@@ -386,11 +400,13 @@ public class MarkerRegister {
         jdbc.update(
                 "update boundary.marker set material = coalesce(?, material), elevation_m = coalesce(?, elevation_m),"
                         + " installed_on = coalesce(?, installed_on), responsible_code = coalesce(?, responsible_code),"
+                        + " location_description = coalesce(?, location_description),"
                         + " row_version = row_version + 1 where id = ?",
                 Text.nfc(change.material()),
                 change.elevation(),
                 change.installedOn(),
                 change.responsibleCode(),
+                Text.nfc(change.locationDescription()),
                 markerId);
         if (change.references() != null) {
             writeReferences(markerId, change.references());
@@ -460,7 +476,8 @@ public class MarkerRegister {
     public List<Photo> photos(Long markerId, Long findingId) {
         return jdbc.query(
                 "select id, marker_id, finding_id, content_type, caption, lon, lat, uploaded_by, uploaded_at"
-                        + " from boundary.photo where (marker_id = ? or ? is null) and (finding_id = ? or ? is null)"
+                        + " from boundary.photo where (marker_id = ?::bigint or ?::bigint is null)"
+                        + " and (finding_id = ?::bigint or ?::bigint is null)"
                         + " order by id",
                 (rs, i) -> new Photo(
                         rs.getLong(1),
@@ -587,6 +604,7 @@ public class MarkerRegister {
         s.put("condition", m.condition());
         s.put("retired", m.retired());
         s.put("references", m.references());
+        s.put("locationDescription", m.locationDescription());
         return s;
     }
 
@@ -624,7 +642,8 @@ public class MarkerRegister {
                     rs.getObject(10, OffsetDateTime.class),
                     rs.getString(11),
                     rs.getString(12),
-                    rs.getInt(13));
+                    (Long) rs.getObject(13),
+                    rs.getInt(14));
         } catch (JsonProcessingException e) {
             throw new SQLException("unreadable change record", e);
         }
@@ -651,6 +670,7 @@ public class MarkerRegister {
                 rs.getString(11),
                 rs.getBoolean(12),
                 refs,
+                rs.getString(14),
                 rs.getInt(13));
     }
 

@@ -55,6 +55,9 @@ class BoundaryLayersTest {
             assertThat(sld).contains("<ogc:Literal>" + condition + "</ogc:Literal>");
         }
         assertThat(catalogue.get("boundary_line").watchedTables()).containsExactly("boundary.line");
+        LeafletStyle junction = catalogue.style("boundary_junction").leaflet();
+        assertThat(junction.fillColor()).isEqualTo("#6a1b9a");
+        assertThat(catalogue.get("boundary_junction").watchedTables()).containsExactly("boundary.junction");
     }
 
     @Test

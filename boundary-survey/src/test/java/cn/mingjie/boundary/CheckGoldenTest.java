@@ -80,6 +80,7 @@ class CheckGoldenTest {
                                 "完好",
                                 false,
                                 List.of(),
+                                null,
                                 1)));
         assertThat(f)
                 .extracting(CheckFinding::check, CheckFinding::subject)
@@ -162,6 +163,7 @@ class CheckGoldenTest {
                 "完好",
                 false,
                 List.of(),
+                null,
                 1);
     }
 

@@ -8,6 +8,7 @@ import cn.mingjie.geocore.audit.AuditLog;
 import cn.mingjie.geocore.edit.ChangeContext;
 import cn.mingjie.geocore.edit.FieldProblem;
 import cn.mingjie.geocore.edit.ValidationException;
+import cn.mingjie.geocore.edit.VersionConflictException;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.MethodOrderer;
@@ -92,7 +93,7 @@ class JunctionTest {
         addMarker(dazuTongliang, 'D', insideNear(TONGLIANG, at));
         Marker e = addMarker(dazuTongliang, 'E', insideNear(TONGNAN, at));
         assertThat(e.number()).isEqualTo("J500111500151001E");
-        Junction linked = junctions.linkTriple(junction.id(), dazuTongliang.id(), 1, WHO);
+        Junction linked = junctions.linkTriple(junction.id(), dazuTongliang.id(), 1, junction.versionTag(), WHO);
         assertThat(linked.markerNumbers())
                 .containsExactly("J500111500151001C", "J500111500151001D", "J500111500151001E");
         assertThat(BoundaryChecks.numbering(dazuTongliang.code(), markers.list(dazuTongliang.id())))
@@ -132,10 +133,51 @@ class JunctionTest {
         Junction junction = junctions.findByCode("J500111500151500152").orElseThrow();
         addMarker(dazuTongnan, 'A', insideNear(DAZU, at));
         addMarker(dazuTongnan, 'B', insideNear(TONGNAN, at));
-        assertThatThrownBy(() -> junctions.linkTriple(junction.id(), dazuTongnan.id(), 1, WHO))
+        assertThatThrownBy(() -> junctions.linkTriple(junction.id(), dazuTongnan.id(), 1, junction.versionTag(), WHO))
                 .isInstanceOfSatisfying(ValidationException.class, ex -> assertThat(
                                 ex.problems().get(0).messageKey())
                         .isEqualTo("error.boundary.junction-triple"));
+    }
+
+    @Test
+    @Order(4)
+    void linksALineToAJunctionWithItsETagAndRefusesOneThatDoesNotEndThere() {
+        Point at = junctions.meetingPoints(TONGNAN, TONGLIANG, HECHUAN).get(0);
+        BoundaryLine tongliangTongnan = lines.findByCode("J500151500152").orElseThrow();
+        BoundaryLine tongnanHechuan = lines.findByCode("J500117500152").orElseThrow();
+        Junction junction = junctions.create(
+                new NewJunction(
+                        "J500117500151500152",
+                        "合川区—铜梁区—潼南区三交点",
+                        3,
+                        List.of(HECHUAN, TONGLIANG, TONGNAN),
+                        at,
+                        List.of(tongliangTongnan.id(), tongnanHechuan.id()),
+                        "derived:shared-vertex:tianditu",
+                        null),
+                WHO);
+        BoundaryLine hechuanTongliang = line("J500117500151", HECHUAN, TONGLIANG);
+        BoundaryLine dazuTongnan = lines.findByCode("J500111500152").orElseThrow();
+
+        assertThatThrownBy(() -> junctions.linkLine(junction.id(), hechuanTongliang.id(), "0.0", WHO))
+                .isInstanceOf(VersionConflictException.class);
+        // 大足区—潼南区 is not a line of this junction's units, and it ends 30 km away.
+        assertThatThrownBy(() -> junctions.linkLine(junction.id(), dazuTongnan.id(), junction.versionTag(), WHO))
+                .isInstanceOfSatisfying(ValidationException.class, ex -> assertThat(ex.problems())
+                        .extracting(FieldProblem::messageKey)
+                        .containsExactly("error.boundary.junction-line-parties"));
+
+        Junction linked = junctions.linkLine(junction.id(), hechuanTongliang.id(), junction.versionTag(), WHO);
+        assertThat(linked.lineIds()).hasSize(3).contains(hechuanTongliang.id());
+        assertThat(linked.versionTag()).isNotEqualTo(junction.versionTag());
+        assertThat(audit.history(Junctions.ENTITY, String.valueOf(junction.id())))
+                .extracting(ev -> ev.action())
+                .containsExactly("create", "link-line");
+        assertThat(jdbc.queryForObject(
+                        "select line_count from layers.boundary_junction where code = ?",
+                        Integer.class,
+                        "J500117500151500152"))
+                .isEqualTo(3);
     }
 
     private BoundaryLine line(String code, String a, String b) {

@@ -54,9 +54,9 @@ class MapPageBrowserTest {
                 browser.driver().findElements(By.cssSelector(".leaflet-control-layers-overlays label"));
         assertThat(overlays)
                 .extracting(WebElement::getText)
-                .containsExactly("区县", "乡镇（街道，派生示意）", "省级界线", "行政区域界线", "界桩（按状况）", "地名标志");
+                .containsExactly("区县", "乡镇（街道，派生示意）", "省级界线", "行政区域界线", "界桩（按状况）", "地名标志", "三交点");
         assertThat(browser.driver().findElements(By.cssSelector(".mj-legend .row")))
-                .hasSize(9);
+                .hasSize(10);
 
         // Switching the township layer off and on again.
         WebElement townshipToggle = overlays.get(1).findElement(By.tagName("input"));
@@ -139,7 +139,8 @@ class MapPageBrowserTest {
                         "Province outline",
                         "Boundary lines",
                         "Boundary markers by condition",
-                        "Place-name signs");
+                        "Place-name signs",
+                        "Junctions of three units");
         browser.screenshot("map-english");
         browser.script("localStorage.setItem('mingjie.lang', 'zh')");
     }

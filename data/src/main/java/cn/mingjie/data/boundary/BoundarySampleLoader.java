@@ -93,6 +93,7 @@ public class BoundarySampleLoader {
                                 junction.id(),
                                 lines.findByCode(c[1]).orElseThrow().id(),
                                 Integer.parseInt(c[2]),
+                                junction.versionTag(),
                                 loader));
             }
         }

@@ -275,6 +275,13 @@ public class BoundaryLineController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).body(reports.markerTable(id));
     }
 
+    @GetMapping(value = "/lines/{id}/marker-forms.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "界桩登记表（PDF，每桩一页）/ marker registration forms, one page per marker")
+    @PreAuthorize("isAuthenticated()")
+    public ResponseEntity<byte[]> registrationForms(@PathVariable long id) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).body(reports.registrationForms(id));
+    }
+
     @PostMapping(
             value = "/lines/{id}/surveys",
             consumes = {"text/csv", "text/plain"})

@@ -13,10 +13,12 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.io.ParseException;
@@ -69,6 +71,7 @@ final class BoundaryViews {
             String condition,
             boolean retired,
             List<ReferenceObject> references,
+            String locationDescription,
             String version) {}
 
     static MarkerView marker(Marker m) {
@@ -93,6 +96,7 @@ final class BoundaryViews {
                 m.condition(),
                 m.retired(),
                 m.references(),
+                m.locationDescription(),
                 m.versionTag());
     }
 
@@ -120,6 +124,24 @@ final class BoundaryViews {
             throw ValidationException.of(field, "error.boundary.geometry-required");
         }
         return l;
+    }
+
+    static Point point(Double lon, Double lat) {
+        return lon == null || lat == null ? null : FACTORY.createPoint(new Coordinate(lon, lat));
+    }
+
+    /** One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. */
+    static String csv(Object value) {
+        String text = value == null ? "" : value.toString();
+        return text.matches("(?s).*[\",\r\n].*") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    }
+
+    static Point point(JsonNode geoJson, String field) {
+        Geometry g = read(geoJson, field);
+        if (!(g instanceof Point p) || p.isEmpty()) {
+            throw ValidationException.of(field, "error.boundary.geometry-required");
+        }
+        return p;
     }
 
     static MultiPolygon multiPolygon(JsonNode geoJson, String field) {

@@ -5,16 +5,24 @@ import cn.mingjie.boundary.CheckFinding;
 import cn.mingjie.boundary.CheckSettings;
 import cn.mingjie.boundary.Inspection;
 import cn.mingjie.boundary.Inspections;
+import cn.mingjie.boundary.MarkerChange;
+import cn.mingjie.boundary.Resurveys;
 import cn.mingjie.geocore.audit.AuditEvent;
 import cn.mingjie.geocore.audit.AuditLog;
 import cn.mingjie.geocore.edit.ChangeContext;
 import cn.mingjie.geocore.edit.ValidationException;
 import cn.mingjie.web.support.ETags;
+import cn.mingjie.web.support.Feature;
+import cn.mingjie.web.support.FeatureCollection;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -37,13 +45,41 @@ import org.springframework.web.bind.annotation.RestController;
 public class InspectionController {
 
     private final Inspections inspections;
+    private final Resurveys resurveys;
     private final BoundaryReports reports;
     private final AuditLog audit;
 
-    public InspectionController(Inspections inspections, BoundaryReports reports, AuditLog audit) {
+    public InspectionController(Inspections inspections, Resurveys resurveys, BoundaryReports reports, AuditLog audit) {
         this.inspections = inspections;
+        this.resurveys = resurveys;
         this.reports = reports;
         this.audit = audit;
+    }
+
+    public record MoveApplicationRequest(List<MarkerChange.Applicant> applicants, Double elevation, String reason) {}
+
+    @GetMapping("/inspections/{id}/resurveys")
+    @Operation(summary = "复测界桩与登记位置之差及限差 / re-measured markers against their recorded position")
+    @PreAuthorize("isAuthenticated()")
+    public List<Resurveys.Resurvey> resurveys(@PathVariable long id) {
+        inspections.get(id);
+        return resurveys.ofInspection(id, CheckSettings.DEFAULTS);
+    }
+
+    @PostMapping("/marker-findings/{findingId}/move-application")
+    @Operation(summary = "据超限的复测结果提出界桩移位联合申请（批准前登记位置不变）/ joint move application from a re-survey")
+    @PreAuthorize("hasRole('BOUNDARY_INSPECTOR')")
+    public ResponseEntity<MarkerChange> applyMove(
+            @PathVariable long findingId, @RequestBody MoveApplicationRequest body, Principal user) {
+        MarkerChange c = resurveys.applyMove(
+                findingId,
+                body.applicants(),
+                body.elevation(),
+                CheckSettings.DEFAULTS,
+                new ChangeContext(user.getName(), body.reason()));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .eTag(ETags.quote(c.versionTag()))
+                .body(c);
     }
 
     public record PlanRequest(String kind, Integer year, String leadCode, String reason) {}
@@ -208,6 +244,80 @@ public class InspectionController {
                 CheckSettings.DEFAULTS,
                 new ChangeContext(user.getName(), body.reason()));
         return ResponseEntity.ok().eTag(ETags.quote(i.versionTag())).body(i);
+    }
+
+    @GetMapping(
+            value = "/inspections/{id}/findings",
+            produces = {"application/geo+json", "application/json"})
+    @Operation(summary = "联检检查结果（GeoJSON；无坐标者 geometry 为 null）/ findings as GeoJSON")
+    @PreAuthorize("isAuthenticated()")
+    public FeatureCollection findings(@PathVariable long id) {
+        Inspection i = inspections.get(id);
+        List<Feature> features = new ArrayList<>();
+        for (Inspection.MarkerFinding f : i.markerFindings()) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("kind", "marker");
+            p.put("findingId", f.id());
+            p.put("markerId", f.markerId());
+            p.put("markerNumber", f.markerNumber());
+            p.put("condition", f.condition());
+            p.put("accuracy", f.accuracy());
+            p.put("note", f.note());
+            p.put("recordedBy", f.recordedBy());
+            features.add(Feature.of("marker-" + f.id(), BoundaryViews.point(f.lon(), f.lat()), p));
+        }
+        for (Inspection.OtherFinding f : i.otherFindings()) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("kind", f.kind());
+            p.put("findingId", f.id());
+            p.put("description", f.description());
+            p.put("recordedBy", f.recordedBy());
+            features.add(Feature.of("other-" + f.id(), BoundaryViews.point(f.lon(), f.lat()), p));
+        }
+        return FeatureCollection.of(features);
+    }
+
+    @GetMapping(value = "/inspections/{id}/findings.csv", produces = "text/csv")
+    @Operation(summary = "联检检查结果（CSV 导出）/ findings as CSV")
+    @PreAuthorize("isAuthenticated()")
+    public ResponseEntity<byte[]> findingsCsv(@PathVariable long id) {
+        Inspection i = inspections.get(id);
+        StringBuilder csv =
+                new StringBuilder("finding_id,kind,marker_number,condition,lon,lat,accuracy_m,text,recorded_by\n");
+        for (Inspection.MarkerFinding f : i.markerFindings()) {
+            csv.append(String.join(
+                            ",",
+                            List.of(
+                                    String.valueOf(f.id()),
+                                    "marker",
+                                    BoundaryViews.csv(f.markerNumber()),
+                                    BoundaryViews.csv(f.condition()),
+                                    BoundaryViews.csv(f.lon()),
+                                    BoundaryViews.csv(f.lat()),
+                                    BoundaryViews.csv(f.accuracy()),
+                                    BoundaryViews.csv(f.note()),
+                                    BoundaryViews.csv(f.recordedBy()))))
+                    .append('\n');
+        }
+        for (Inspection.OtherFinding f : i.otherFindings()) {
+            csv.append(String.join(
+                            ",",
+                            List.of(
+                                    String.valueOf(f.id()),
+                                    BoundaryViews.csv(f.kind()),
+                                    "",
+                                    "",
+                                    BoundaryViews.csv(f.lon()),
+                                    BoundaryViews.csv(f.lat()),
+                                    "",
+                                    BoundaryViews.csv(f.description()),
+                                    BoundaryViews.csv(f.recordedBy()))))
+                    .append('\n');
+        }
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"inspection-" + id + "-findings.csv\"")
+                .body(("\uFEFF" + csv).getBytes(StandardCharsets.UTF_8));
     }
 
     @GetMapping(value = "/inspections/{id}/report.pdf", produces = MediaType.APPLICATION_PDF_VALUE)

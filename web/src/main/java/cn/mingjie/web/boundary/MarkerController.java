@@ -1,5 +1,6 @@
 package cn.mingjie.web.boundary;
 
+import cn.mingjie.boundary.BoundaryReports;
 import cn.mingjie.boundary.Marker;
 import cn.mingjie.boundary.MarkerChange;
 import cn.mingjie.boundary.MarkerRegister;
@@ -36,10 +37,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class MarkerController {
 
     private final MarkerRegister markers;
+    private final BoundaryReports reports;
     private final AuditLog audit;
 
-    public MarkerController(MarkerRegister markers, AuditLog audit) {
+    public MarkerController(MarkerRegister markers, BoundaryReports reports, AuditLog audit) {
         this.markers = markers;
+        this.reports = reports;
         this.audit = audit;
     }
 
@@ -60,6 +63,7 @@ public class MarkerController {
             LocalDate installedOn,
             String responsibleCode,
             List<ReferenceObject> references,
+            String locationDescription,
             String reason) {}
 
     public record SurveyRequest(
@@ -143,7 +147,8 @@ public class MarkerController {
                         body.elevation(),
                         body.installedOn(),
                         body.responsibleCode(),
-                        body.references()),
+                        body.references(),
+                        body.locationDescription()),
                 ETags.required(ifMatch),
                 new ChangeContext(user.getName(), body.reason()));
         return ResponseEntity.ok().eTag(ETags.quote(m.versionTag())).body(BoundaryViews.marker(m));
@@ -253,6 +258,13 @@ public class MarkerController {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(p.contentType()))
                 .body(p.bytes());
+    }
+
+    @GetMapping(value = "/markers/{id}/form.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "界桩登记表（PDF）/ registration form of one marker")
+    @PreAuthorize("isAuthenticated()")
+    public ResponseEntity<byte[]> registrationForm(@PathVariable long id) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).body(reports.registrationForm(id));
     }
 
     @GetMapping("/markers/{id}/audit")

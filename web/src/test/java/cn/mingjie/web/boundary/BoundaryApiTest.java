@@ -59,7 +59,7 @@ class BoundaryApiTest {
 
     @Test
     void theSampleJunctionOfDazuTongliangTongnanJoinsItsThreeLinesAndHasASyntheticTriple() {
-        JsonNode junctions = http().get("/api/v1/boundary/junctions?division=500151", PLANNER)
+        JsonNode junctions = http().get("/api/v1/boundary/junctions?division=500111", PLANNER)
                 .json();
         assertThat(junctions.get("features")).hasSize(1);
         JsonNode j = junctions.get("features").get(0);

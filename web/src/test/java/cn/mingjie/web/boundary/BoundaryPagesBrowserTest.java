@@ -1,6 +1,7 @@
 package cn.mingjie.web.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import cn.mingjie.web.Browser;
 import cn.mingjie.web.MingjieAppTest;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -47,6 +49,11 @@ class BoundaryPagesBrowserTest {
                 .until(d -> "true".equals(browser.script("return document.body.dataset.linesReady")));
         assertThat(browser.driver().findElements(By.cssSelector("#lines li"))).hasSize(3);
         assertThat(browser.driver().findElement(By.id("notice")).getText()).contains("合成");
+        assertThat(browser.driver().findElement(By.id("junctions")).getText())
+                .contains("大足区—铜梁区—潼南区三交点", "500111500151001C");
+        assertThat(String.valueOf(browser.script(
+                        "return window.mingjieBoundary.junctionLayer.getLayers().map(l => l.feature.properties.name)")))
+                .contains("大足区—铜梁区—潼南区三交点");
         browser.driver().findElements(By.cssSelector("#lines li")).stream()
                 .filter(li -> li.getText().contains("铜梁区"))
                 .findFirst()
@@ -124,6 +131,146 @@ class BoundaryPagesBrowserTest {
         assertThat(photo).containsEntry("content_type", "image/png").containsEntry("size", PNG.length);
         browser.screenshot("boundary-field-sent");
         browser.driver().manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    @Test
+    void theFieldPageOpensOfflineAfterTheFirstVisitAndSendsWhatWasEnteredOfflineOnceOnline() {
+        long line = jdbc.queryForObject("select id from boundary.line where code = '500151500152'", Long.class);
+        long inspection = jdbc.queryForObject(
+                "insert into boundary.inspection (line_id, kind, round_year, lead_code, supporting_code, status,"
+                        + " inspected_on) values (?, 'ad-hoc', 2026, '500151000000', '500152000000', 'open',"
+                        + " '2026-08-01') returning id",
+                Long.class,
+                line);
+        signIn();
+        String page = url("/boundary-field.html?inspection=" + inspection);
+        browser.driver().get(page);
+        browser.waitUpTo(Duration.ofSeconds(30))
+                .until(d -> "true".equals(browser.script("return document.body.dataset.fieldReady"))
+                        && "true".equals(browser.script("return document.body.dataset.offlineReady")));
+        // The first visit installs the service worker; it controls the page from the next load on.
+        browser.driver().navigate().refresh();
+        browser.waitUpTo(Duration.ofSeconds(30))
+                .until(d -> Boolean.TRUE.equals(browser.script("return navigator.serviceWorker.controller !== null"))
+                        && "true".equals(browser.script("return document.body.dataset.fieldReady")));
+
+        ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+        offline.setOffline(true);
+        chrome().setNetworkConditions(offline);
+        try {
+            // Really offline: the API is unreachable from the page.
+            Object api = ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeAsyncScript("const done = arguments[arguments.length - 1];"
+                            + " fetch('/api/v1/me').then(() => done('reached'), () => done('unreachable'));");
+            assertThat(api).isEqualTo("unreachable");
+            browser.driver().navigate().refresh();
+            browser.waitUpTo(Duration.ofSeconds(30))
+                    .until(d -> "true".equals(browser.script("return document.body.dataset.fieldReady")));
+            assertThat(browser.driver().findElement(By.id("inspection")).getText())
+                    .contains("2026", "离线");
+            assertThat(new Select(browser.driver().findElement(By.id("marker")))
+                            .getOptions()
+                            .size())
+                    .isEqualTo(7);
+            new Select(browser.driver().findElement(By.id("marker"))).selectByVisibleText("500151500152002Q");
+            new Select(browser.driver().findElement(By.id("condition"))).selectByVisibleText("丢失");
+            browser.driver().findElement(By.id("note")).sendKeys("离线记录：桩位被土掩埋");
+            browser.driver().findElement(By.id("save")).click();
+            browser.waitUpTo(Duration.ofSeconds(10))
+                    .until(d -> "1".equals(browser.script("return document.body.dataset.unsent")));
+            new Select(browser.driver().findElement(By.id("otherKind"))).selectByVisibleText("跨界建设");
+            browser.driver().findElement(By.id("otherText")).sendKeys("新建养殖棚跨越界线");
+            browser.driver().findElement(By.id("saveOther")).click();
+            browser.waitUpTo(Duration.ofSeconds(10))
+                    .until(d -> "2".equals(browser.script("return document.body.dataset.unsent")));
+            browser.screenshot("boundary-field-offline-reload");
+            assertThat(findings(inspection)).isZero();
+        } finally {
+            chrome().deleteNetworkConditions();
+        }
+        // Back online: the page's online event sends the kept entry without a reload.
+        browser.waitUpTo(Duration.ofSeconds(30))
+                .until(d -> "0".equals(browser.script("return document.body.dataset.unsent")));
+        assertThat(findings(inspection)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select f.note from boundary.inspection_marker_finding f where f.inspection_id = ?",
+                        String.class,
+                        inspection))
+                .isEqualTo("离线记录：桩位被土掩埋");
+        assertThat(jdbc.queryForObject(
+                        "select kind || '：' || description from boundary.inspection_other_finding"
+                                + " where inspection_id = ?",
+                        String.class,
+                        inspection))
+                .isEqualTo("跨界建设：新建养殖棚跨越界线");
+    }
+
+    @Test
+    void aReMeasuredMarkerBeyondToleranceIsAppliedForAndApprovedFromTheBoundaryPage() {
+        long line = jdbc.queryForObject("select id from boundary.line where code = '500117500152'", Long.class);
+        long marker =
+                jdbc.queryForObject("select id from boundary.marker where number = '500117500152005Q'", Long.class);
+        long inspection = jdbc.queryForObject(
+                "insert into boundary.inspection (line_id, kind, round_year, lead_code, supporting_code, status,"
+                        + " inspected_on) values (?, 'ad-hoc', 2026, '500117000000', '500152000000', 'open',"
+                        + " '2026-09-01') returning id",
+                Long.class,
+                line);
+        // Re-measured by RTK about 4 m north of the record.
+        jdbc.update(
+                "insert into boundary.inspection_marker_finding (inspection_id, marker_id, condition, geom, accuracy_m,"
+                        + " note, recorded_by) select ?, id, '移位', st_translate(geom, 0, 0.000036), 0.02, '复测',"
+                        + " 'inspector' from boundary.marker where id = ?",
+                inspection,
+                marker);
+        Map<String, Object> before = position(marker);
+        signIn();
+        browser.driver().get(url("/boundary.html"));
+        browser.waitUpTo(Duration.ofSeconds(30))
+                .until(d -> "true".equals(browser.script("return document.body.dataset.linesReady")));
+        browser.driver().findElements(By.cssSelector("#lines li")).stream()
+                .filter(li -> li.getText().contains("500117500152"))
+                .findFirst()
+                .orElseThrow()
+                .click();
+        browser.waitUpTo(Duration.ofSeconds(90))
+                .until(d -> d.findElements(By.cssSelector("#resurveys li button.apply-move")).stream()
+                        .anyMatch(b -> b.findElement(By.xpath("..")).getText().contains("500117500152005Q")));
+        browser.driver().findElements(By.cssSelector("#resurveys li")).stream()
+                .filter(li -> li.getText().contains("500117500152005Q"))
+                .findFirst()
+                .orElseThrow()
+                .findElement(By.cssSelector("button.apply-move"))
+                .click();
+        var signatories = browser.driver().findElements(By.cssSelector("#signatories input"));
+        assertThat(signatories).hasSize(2);
+        signatories.get(0).sendKeys("合川区 王五");
+        signatories.get(1).sendKeys("潼南区 赵六");
+        browser.driver().findElement(By.id("moveSubmit")).click();
+        browser.waitUpTo(Duration.ofSeconds(30)).until(d -> resurveyLine().contains("待批"));
+        assertThat(String.valueOf(browser.script("return document.querySelector('#changes li').textContent")))
+                .contains("移位", "待批", "据复测结果");
+        assertThat(position(marker)).isEqualTo(before); // no legal effect before approval
+        browser.screenshot("boundary-resurvey-applied");
+
+        browser.driver().findElement(By.id("decisionRef")).sendKeys("渝民界〔2026〕9号");
+        browser.driver().findElement(By.cssSelector("#changes button.approve")).click();
+        browser.waitUpTo(Duration.ofSeconds(30)).until(d -> resurveyLine().contains("已批准"));
+        Map<String, Object> after = position(marker);
+        assertThat((Double) after.get("lat")).isCloseTo((Double) before.get("lat") + 0.000036, within(1e-9));
+        assertThat(String.valueOf(browser.script("return document.querySelector('#changes li').textContent")))
+                .contains("移位", "已批准");
+        browser.screenshot("boundary-resurvey-approved");
+    }
+
+    /** The re-survey list's entry of the marker this test moves ("" while there is none). */
+    private String resurveyLine() {
+        return String.valueOf(browser.script("return [...document.querySelectorAll('#resurveys li')]"
+                + ".map(li => li.textContent).find(t => t.includes('500117500152005Q')) || ''"));
+    }
+
+    private Map<String, Object> position(long marker) {
+        return jdbc.queryForMap("select st_x(geom) lon, st_y(geom) lat from boundary.marker where id = ?", marker);
     }
 
     /** A 1×1 PNG, as a phone camera's file would arrive through the file input. */

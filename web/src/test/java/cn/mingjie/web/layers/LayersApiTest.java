@@ -45,7 +45,8 @@ class LayersApiTest {
                         "place_street_building",
                         "place_landmark_nature",
                         "boundary_marker",
-                        "place_sign");
+                        "place_sign",
+                        "boundary_junction");
         JsonNode district = catalogue.get("layers").get(0);
         assertThat(district.get("titleZh").asText()).isEqualTo("区县");
         assertThat(district.at("/style/color").asText()).isEqualTo("#24466b");
@@ -90,7 +91,7 @@ class LayersApiTest {
         assertThat(http().get("/ogc/conformance").json().get("conformsTo").toString())
                 .contains("ogcapi-features-1/1.0/conf/core")
                 .contains("cql2-text");
-        assertThat(http().get("/ogc/collections").json().get("collections")).hasSize(9);
+        assertThat(http().get("/ogc/collections").json().get("collections")).hasSize(10);
         assertThat(http().get("/ogc/collections/township")
                         .json()
                         .get("description")
