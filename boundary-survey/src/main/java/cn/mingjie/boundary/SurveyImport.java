@@ -7,6 +7,9 @@ import cn.mingjie.geocore.crs.GaussKrugerZone.Easting;
 import cn.mingjie.geocore.edit.ChangeContext;
 import cn.mingjie.geocore.edit.FieldProblem;
 import cn.mingjie.geocore.edit.ValidationException;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.locationtech.jts.geom.Coordinate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,11 +55,11 @@ public class SurveyImport {
         }
         Map<String, Marker> byNumber = new HashMap<>();
         markers.list(lineId).forEach(m -> byNumber.put(m.number(), m));
-        List<String> lines = csv == null ? List.of() : csv.strip().lines().toList();
+        List<List<String>> lines = csvRows(csv);
         if (lines.isEmpty()) {
             throw ValidationException.of("csv", "error.boundary.import-empty");
         }
-        List<String> header = split(lines.get(0).replace("\uFEFF", ""));
+        List<String> header = lines.get(0);
         List<String> expected = epsg == 4490
                 ? List.of("name", "lon", "lat", "height", "accuracy")
                 : List.of("name", "northing", "easting", "height", "accuracy");
@@ -67,7 +72,7 @@ public class SurveyImport {
         List<Object[]> accepted = new ArrayList<>();
         for (int row = 1; row < lines.size(); row++) {
             String at = "rows/" + row;
-            List<String> cells = split(lines.get(row));
+            List<String> cells = lines.get(row);
             if (cells.size() != 5) {
                 problems.add(new FieldProblem(at, "error.boundary.import-columns", row, cells.size()));
                 continue;
@@ -216,11 +221,22 @@ public class SurveyImport {
         return (v >= 250_000 && v <= 750_000) || (v >= 25_000_000 && v < 46_000_000);
     }
 
-    private static List<String> split(String line) {
-        List<String> cells = new ArrayList<>();
-        for (String c : line.split(",", -1)) {
-            cells.add(c.strip());
+    /** Rows of trimmed cells; quoted cells may hold commas (point names like "界桩,旧"). */
+    private static List<List<String>> csvRows(String csv) {
+        if (csv == null || csv.isBlank()) {
+            return List.of();
         }
-        return cells;
+        try (CSVParser parser = CSVFormat.DEFAULT
+                .builder()
+                .setTrim(true)
+                .setIgnoreEmptyLines(true)
+                .get()
+                .parse(new StringReader(csv.replace("\uFEFF", "").strip()))) {
+            List<List<String>> rows = new ArrayList<>();
+            parser.forEach(r -> rows.add(r.toList()));
+            return rows;
+        } catch (IOException | UncheckedIOException e) {
+            throw ValidationException.of("csv", "error.boundary.import-csv", e.getMessage());
+        }
     }
 }

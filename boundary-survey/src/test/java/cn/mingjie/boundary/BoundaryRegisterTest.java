@@ -223,6 +223,14 @@ class BoundaryRegisterTest {
                         "rows/2/name:error.boundary.import-duplicate-name",
                         "rows/3/name:error.boundary.import-unknown-marker");
         assertThat(markers.surveys(m1.id())).isEmpty();
+        assertThat(problems(() -> surveyImport.importCsv(
+                        line.id(),
+                        "name,lon,lat,height,accuracy\n\"%s,%.8f,%.8f,,0.02\n".formatted(n1, c1.x, c1.y),
+                        4490,
+                        LocalDate.of(2025, 5, 1),
+                        CheckSettings.DEFAULTS,
+                        WHO)))
+                .containsExactly("csv:error.boundary.import-csv");
 
         SurveyImport.Result ok =
                 surveyImport.importCsv(line.id(), good, 4490, LocalDate.of(2025, 5, 1), CheckSettings.DEFAULTS, WHO);
