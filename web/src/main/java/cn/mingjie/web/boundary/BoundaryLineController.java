@@ -113,7 +113,7 @@ public class BoundaryLineController {
     @PreAuthorize("isAuthenticated()")
     public ResponseEntity<Feature> get(@PathVariable long id) {
         BoundaryLine l = lines.get(id);
-        return ResponseEntity.ok().eTag(ETags.quote(l.versionTag())).body(BoundaryViews.line(l));
+        return ETags.ok(l.versionTag(), BoundaryViews.line(l));
     }
 
     @PostMapping(
@@ -160,7 +160,7 @@ public class BoundaryLineController {
                         body.notes()),
                 expected,
                 new ChangeContext(user.getName(), body.reason()));
-        return ResponseEntity.ok().eTag(ETags.quote(l.versionTag())).body(BoundaryViews.line(l));
+        return ETags.ok(l.versionTag(), BoundaryViews.line(l));
     }
 
     public record SegmentView(

@@ -67,7 +67,7 @@ public class DisputeController {
     @PreAuthorize("isAuthenticated()")
     public ResponseEntity<Feature> get(@PathVariable long id) {
         Dispute d = disputes.get(id);
-        return ResponseEntity.ok().eTag(ETags.quote(d.versionTag())).body(feature(d));
+        return ETags.ok(d.versionTag(), feature(d));
     }
 
     @PostMapping(
@@ -121,7 +121,7 @@ public class DisputeController {
                 body.decisionRef(),
                 ETags.required(ifMatch),
                 new ChangeContext(user.getName(), body.reason()));
-        return ResponseEntity.ok().eTag(ETags.quote(d.versionTag())).body(feature(d));
+        return ETags.ok(d.versionTag(), feature(d));
     }
 
     @GetMapping("/peace-agreements")

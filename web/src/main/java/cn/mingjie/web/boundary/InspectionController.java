@@ -147,7 +147,7 @@ public class InspectionController {
     @PreAuthorize("isAuthenticated()")
     public ResponseEntity<Inspection> get(@PathVariable long id) {
         Inspection i = inspections.get(id);
-        return ResponseEntity.ok().eTag(ETags.quote(i.versionTag())).body(i);
+        return ETags.ok(i.versionTag(), i);
     }
 
     @PutMapping("/inspections/{id}/conduct")
@@ -168,7 +168,7 @@ public class InspectionController {
                         body.fieldCheck()),
                 ETags.required(ifMatch),
                 new ChangeContext(user.getName(), body.reason()));
-        return ResponseEntity.ok().eTag(ETags.quote(i.versionTag())).body(i);
+        return ETags.ok(i.versionTag(), i);
     }
 
     @PostMapping("/inspections/{id}/marker-findings")
@@ -225,7 +225,7 @@ public class InspectionController {
                 body.keys() == null ? List.of() : body.keys(),
                 ETags.required(ifMatch),
                 new ChangeContext(user.getName(), body.reason()));
-        return ResponseEntity.ok().eTag(ETags.quote(i.versionTag())).body(i);
+        return ETags.ok(i.versionTag(), i);
     }
 
     @PostMapping("/inspections/{id}/sign-off")
@@ -243,7 +243,7 @@ public class InspectionController {
                 ETags.required(ifMatch),
                 CheckSettings.DEFAULTS,
                 new ChangeContext(user.getName(), body.reason()));
-        return ResponseEntity.ok().eTag(ETags.quote(i.versionTag())).body(i);
+        return ETags.ok(i.versionTag(), i);
     }
 
     @GetMapping(

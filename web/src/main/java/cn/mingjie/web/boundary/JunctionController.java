@@ -100,7 +100,7 @@ public class JunctionController {
             throw ValidationException.of("lineId", "error.boundary.no-such-line", "null");
         }
         Junction j = junctions.linkLine(id, body.lineId(), tag, new ChangeContext(user.getName(), body.reason()));
-        return ResponseEntity.ok().eTag(ETags.quote(j.versionTag())).body(feature(j));
+        return ETags.ok(j.versionTag(), feature(j));
     }
 
     @PostMapping(
@@ -122,7 +122,7 @@ public class JunctionController {
         }
         Junction j = junctions.linkTriple(
                 id, body.lineId(), body.sequence(), tag, new ChangeContext(user.getName(), body.reason()));
-        return ResponseEntity.ok().eTag(ETags.quote(j.versionTag())).body(feature(j));
+        return ETags.ok(j.versionTag(), feature(j));
     }
 
     @GetMapping("/junctions/{id}/audit")
@@ -153,7 +153,7 @@ public class JunctionController {
     public ResponseEntity<Feature> get(@PathVariable long id) {
         Junction j =
                 junctions.find(id).orElseThrow(() -> new NotFoundException("boundary-junction", String.valueOf(id)));
-        return ResponseEntity.ok().eTag(ETags.quote(j.versionTag())).body(feature(j));
+        return ETags.ok(j.versionTag(), feature(j));
     }
 
     private static Feature feature(Junction j) {

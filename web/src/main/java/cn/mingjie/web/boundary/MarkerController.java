@@ -109,7 +109,7 @@ public class MarkerController {
             Principal user) {
         Marker m = markers.approve(
                 id, body.decisionRef(), ETags.required(ifMatch), new ChangeContext(user.getName(), body.reason()));
-        return ResponseEntity.ok().eTag(ETags.quote(m.versionTag())).body(BoundaryViews.marker(m));
+        return ETags.ok(m.versionTag(), BoundaryViews.marker(m));
     }
 
     @PostMapping("/marker-changes/{id}/reject")
@@ -129,7 +129,7 @@ public class MarkerController {
     @PreAuthorize("isAuthenticated()")
     public ResponseEntity<BoundaryViews.MarkerView> get(@PathVariable long id) {
         Marker m = markers.get(id);
-        return ResponseEntity.ok().eTag(ETags.quote(m.versionTag())).body(BoundaryViews.marker(m));
+        return ETags.ok(m.versionTag(), BoundaryViews.marker(m));
     }
 
     @PatchMapping("/markers/{id}")
@@ -151,7 +151,7 @@ public class MarkerController {
                         body.locationDescription()),
                 ETags.required(ifMatch),
                 new ChangeContext(user.getName(), body.reason()));
-        return ResponseEntity.ok().eTag(ETags.quote(m.versionTag())).body(BoundaryViews.marker(m));
+        return ETags.ok(m.versionTag(), BoundaryViews.marker(m));
     }
 
     @PostMapping("/markers/{id}/condition")
@@ -169,7 +169,7 @@ public class MarkerController {
                 body.note(),
                 ETags.required(ifMatch),
                 new ChangeContext(user.getName(), body.reason()));
-        return ResponseEntity.ok().eTag(ETags.quote(m.versionTag())).body(BoundaryViews.marker(m));
+        return ETags.ok(m.versionTag(), BoundaryViews.marker(m));
     }
 
     @GetMapping("/markers/{id}/conditions")

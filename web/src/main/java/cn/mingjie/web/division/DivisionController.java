@@ -122,7 +122,7 @@ public class DivisionController {
             @PathVariable String code,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         Division d = register.get(code(code), asOf);
-        return ResponseEntity.ok().eTag(ETags.quote(d.versionTag())).body(feature(d));
+        return ETags.ok(d.versionTag(), feature(d));
     }
 
     @GetMapping("/{code}/history")
@@ -155,7 +155,7 @@ public class DivisionController {
                 body.effectiveFrom(),
                 expected,
                 new ChangeContext(user.getName(), body.reason()));
-        return ResponseEntity.ok().eTag(ETags.quote(renamed.versionTag())).body(feature(renamed));
+        return ETags.ok(renamed.versionTag(), feature(renamed));
     }
 
     @PostMapping(produces = {"application/geo+json", "application/json"})

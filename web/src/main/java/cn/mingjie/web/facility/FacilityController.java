@@ -121,7 +121,7 @@ public class FacilityController {
     @Operation(summary = "一个设施 / one facility (ETag)")
     public ResponseEntity<Feature> get(@PathVariable long id, Principal user) {
         Facility f = registry.get(id, user != null);
-        return ResponseEntity.ok().eTag(ETags.quote(f.versionTag())).body(FacilityFeatures.facility(f));
+        return ETags.ok(f.versionTag(), FacilityFeatures.facility(f));
     }
 
     @GetMapping("/{id}/history")
@@ -156,7 +156,7 @@ public class FacilityController {
         String expected = ETags.required(ifMatch);
         ChangeContext who = new ChangeContext(user.getName(), body.reason());
         Facility f = registry.update(id, draft(body), expected, who);
-        return ResponseEntity.ok().eTag(ETags.quote(f.versionTag())).body(FacilityFeatures.facility(f));
+        return ETags.ok(f.versionTag(), FacilityFeatures.facility(f));
     }
 
     @DeleteMapping("/{id}")

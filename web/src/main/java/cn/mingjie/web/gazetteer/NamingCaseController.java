@@ -238,7 +238,7 @@ public class NamingCaseController {
     }
 
     private static ResponseEntity<CaseView> ok(NamingCase c) {
-        return ResponseEntity.ok().eTag(ETags.quote(c.versionTag())).body(CaseView.of(c));
+        return ETags.ok(c.versionTag(), CaseView.of(c));
     }
 
     private static ChangeContext who(Principal user, String reason) {

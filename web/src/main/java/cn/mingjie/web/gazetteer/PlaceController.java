@@ -158,7 +158,7 @@ public class PlaceController {
             @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         PlaceVersion v = register.get(id, asOf);
-        return ResponseEntity.ok().eTag(ETags.quote(v.versionTag())).body(PlaceFeatures.feature(v));
+        return ETags.ok(v.versionTag(), PlaceFeatures.feature(v));
     }
 
     @GetMapping("/{id}/timeline")
@@ -242,7 +242,7 @@ public class PlaceController {
         PlaceDraft draft = draft(body);
         requireApproverForStandard(draft, user);
         PlaceVersion v = register.correct(id, draft, expected, new ChangeContext(user.getName(), body.reason()));
-        return ResponseEntity.ok().eTag(ETags.quote(v.versionTag())).body(PlaceFeatures.feature(v));
+        return ETags.ok(v.versionTag(), PlaceFeatures.feature(v));
     }
 
     @PostMapping("/{id}/versions")
@@ -277,7 +277,7 @@ public class PlaceController {
         String expected = ETags.required(ifMatch);
         PlaceVersion v =
                 register.cease(id, body.effectiveFrom(), expected, new ChangeContext(user.getName(), body.reason()));
-        return ResponseEntity.ok().eTag(ETags.quote(v.versionTag())).body(PlaceFeatures.feature(v));
+        return ETags.ok(v.versionTag(), PlaceFeatures.feature(v));
     }
 
     @PostMapping("/{id}/deprecate")

@@ -131,7 +131,7 @@ public class ProtectionController {
     @GetMapping("/protection-list/{id}")
     public ResponseEntity<ProtectionEntry> entry(@PathVariable long id) {
         ProtectionEntry e = service.entry(id);
-        return ResponseEntity.ok().eTag(ETags.quote(e.versionTag())).body(e);
+        return ETags.ok(e.versionTag(), e);
     }
 
     @PostMapping("/protection-list")
@@ -196,7 +196,7 @@ public class ProtectionController {
                         b.publishedOn()),
                 ETags.required(ifMatch),
                 new ChangeContext(user.getName(), b.reason()));
-        return ResponseEntity.ok().eTag(ETags.quote(e.versionTag())).body(e);
+        return ETags.ok(e.versionTag(), e);
     }
 
     public record SignPatch(
@@ -214,7 +214,7 @@ public class ProtectionController {
     @GetMapping("/signs/{id}")
     public ResponseEntity<SignView> sign(@PathVariable long id) {
         Sign s = service.sign(id);
-        return ResponseEntity.ok().eTag(ETags.quote(s.versionTag())).body(SignView.of(s));
+        return ETags.ok(s.versionTag(), SignView.of(s));
     }
 
     @PatchMapping("/signs/{id}")
@@ -238,7 +238,7 @@ public class ProtectionController {
                         b.photoRefs()),
                 ETags.required(ifMatch),
                 new ChangeContext(user.getName(), b.reason()));
-        return ResponseEntity.ok().eTag(ETags.quote(s.versionTag())).body(SignView.of(s));
+        return ETags.ok(s.versionTag(), SignView.of(s));
     }
 
     /** A CGCS2000 point from lon/lat; both or neither must be given. */

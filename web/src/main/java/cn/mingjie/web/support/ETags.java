@@ -1,9 +1,16 @@
 package cn.mingjie.web.support;
 
+import org.springframework.http.ResponseEntity;
+
 /** Version tags as HTTP entity tags. */
 public final class ETags {
 
     private ETags() {}
+
+    /** 200 with the body and its version tag as the ETag, the answer to every read or update of a versioned record. */
+    public static <T> ResponseEntity<T> ok(String versionTag, T body) {
+        return ResponseEntity.ok().eTag(quote(versionTag)).body(body);
+    }
 
     public static String quote(String versionTag) {
         return "\"" + versionTag + "\"";
