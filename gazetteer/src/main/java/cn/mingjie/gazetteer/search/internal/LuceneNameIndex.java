@@ -5,9 +5,11 @@ import cn.mingjie.gazetteer.search.NameKind;
 import cn.mingjie.gazetteer.search.PlaceEntry;
 import cn.mingjie.gazetteer.search.PlaceName;
 import java.io.Closeable;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -136,7 +138,11 @@ final class LuceneNameIndex implements Closeable {
     long sizeOnDisk() throws IOException {
         long total = 0;
         for (String f : directory.listAll()) {
-            total += directory.fileLength(f);
+            try {
+                total += directory.fileLength(f);
+            } catch (NoSuchFileException | FileNotFoundException e) {
+                // A commit or merge on the listener's thread deleted it since the listing: no longer part of the size.
+            }
         }
         return total;
     }
