@@ -48,8 +48,8 @@ class LayersApiTest {
                         "place_sign");
         JsonNode district = catalogue.get("layers").get(0);
         assertThat(district.get("titleZh").asText()).isEqualTo("区县");
-        assertThat(district.at("/style/color").asText()).isEqualTo("#24466b");
-        assertThat(district.at("/style/label/fontFamily").asText()).isEqualTo("Noto Sans CJK SC");
+        assertThat(district.at("/rules/0/style/color").asText()).isEqualTo("#24466b");
+        assertThat(district.at("/rules/0/style/label/fontFamily").asText()).isEqualTo("Noto Sans CJK SC");
         assertThat(district.get("tiles").asText()).isEqualTo("/tiles/district/{z}/{x}/{y}.mvt");
         assertThat(district.get("wms").isNull()).isTrue();
         Http.Answer sld = http().get("/api/v1/layers/district/style.sld");
@@ -170,7 +170,7 @@ class LayersApiTest {
         String valid = http().get("/api/v1/layers/township/style.sld").body();
         Http.Answer ok = sld(valid, "admin");
         assertThat(ok.status()).isEqualTo(200);
-        assertThat(ok.json().get("dashArray").asText()).isEqualTo("4 3");
+        assertThat(ok.json().at("/0/style/dashArray").asText()).isEqualTo("4 3");
 
         String remote = valid.replace(
                 "<PolygonSymbolizer>",
