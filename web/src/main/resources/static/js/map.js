@@ -21,7 +21,9 @@ import { inScale, rulesFor } from '/js/layer-style.js';
   const en = I18N.lang === 'en';
 
   // CGCS2000 lon/lat differ from WGS84 by centimetres, so Leaflet's default CRS shows them as they are.
-  const map = L.map('map', { zoomControl: true }).setView([30.2, 107.75], 8);
+  // Explicit zoom limits: otherwise Leaflet clamps the map to the smallest minZoom of the tile layers
+  // (place names from z11) and the overview at z8 could not be shown.
+  const map = L.map('map', { zoomControl: true, minZoom: 3, maxZoom: 20 }).setView([30.2, 107.75], 8);
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution(escapeHtml(I18N.t('attribution')));
   L.control.scale({ imperial: false }).addTo(map);
@@ -229,7 +231,7 @@ import { inScale, rulesFor } from '/js/layer-style.js';
    * title as a heading); rules outside the current zoom's scale range are greyed out.
    */
   function legendControl() {
-    const control = L.control({ position: 'bottomright' });
+    const control = L.control({ position: 'bottomleft' });
     let box = null;
     function render() {
       box.replaceChildren();

@@ -210,27 +210,45 @@ class MapPageBrowserTest {
     void boundaryMarkersAreColouredByTheirConditionFromEverySldRule() {
         Http inspector = new Http(port);
         JsonNode markers = inspector
-                .get("/ogc/collections/boundary_marker/items?limit=2")
+                .get("/ogc/collections/boundary_marker/items?limit=100")
                 .json()
                 .get("features");
-        String[] conditions = {"损坏", "丢失"};
-        for (int i = 0; i < 2; i++) {
-            String id = markers.get(i).at("/properties/id").asText();
-            Http.Answer current = inspector.send(
-                    "GET", "/api/v1/boundary/markers/" + id, null, Http.basic("inspector", "mingjie"));
+        // Two neighbouring markers get new conditions, so that three conditions are in one view.
+        JsonNode first = markers.get(0);
+        JsonNode second = null;
+        double nearest = Double.MAX_VALUE;
+        for (JsonNode m : markers) {
+            double d = Math.hypot(
+                    m.at("/geometry/coordinates/0").asDouble()
+                            - first.at("/geometry/coordinates/0").asDouble(),
+                    m.at("/geometry/coordinates/1").asDouble()
+                            - first.at("/geometry/coordinates/1").asDouble());
+            if (m != first && d < nearest) {
+                nearest = d;
+                second = m;
+            }
+        }
+        Map<JsonNode, String> conditions = Map.of(first, "损坏", second, "丢失");
+        for (Map.Entry<JsonNode, String> e : conditions.entrySet()) {
+            String id = e.getKey().at("/properties/id").asText();
+            Http.Answer current =
+                    inspector.send("GET", "/api/v1/boundary/markers/" + id, null, Http.basic("inspector", "mingjie"));
             Http.Answer recorded = inspector.send(
                     "POST",
                     "/api/v1/boundary/markers/" + id + "/condition",
-                    "{\"condition\":\"" + conditions[i] + "\",\"observedOn\":\"2026-11-20\","
+                    "{\"condition\":\"" + e.getValue() + "\",\"observedOn\":\"2026-11-20\","
                             + "\"note\":\"地图测试\",\"reason\":\"巡查记录（地图图例测试）\"}",
                     Http.basic("inspector", "mingjie", "If-Match", current.header("ETag")));
             assertThat(recorded.status()).isEqualTo(200);
         }
         open();
         browser.script(
-                "window.mingjieMap.map.setView([arguments[0], arguments[1]], 12, {animate: false})",
-                markers.get(0).at("/geometry/coordinates/1").asDouble(),
-                markers.get(0).at("/geometry/coordinates/0").asDouble());
+                "window.mingjieMap.map.fitBounds([[arguments[0], arguments[1]], [arguments[2], arguments[3]]],"
+                        + " {maxZoom: 15, padding: [200, 200], animate: false})",
+                first.at("/geometry/coordinates/1").asDouble(),
+                first.at("/geometry/coordinates/0").asDouble(),
+                second.at("/geometry/coordinates/1").asDouble(),
+                second.at("/geometry/coordinates/0").asDouble());
         @SuppressWarnings("unchecked")
         Map<String, Object> colours = (Map<String, Object>) browser.waitUpTo(Duration.ofSeconds(30))
                 .until(d -> browser.script("const seen = {};"

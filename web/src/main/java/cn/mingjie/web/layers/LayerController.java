@@ -10,6 +10,7 @@ import cn.mingjie.geocore.layer.LayerDefinition;
 import cn.mingjie.geocore.layer.LayerFeatures;
 import cn.mingjie.geocore.layer.SldDocuments;
 import cn.mingjie.geocore.layer.StyleRule;
+import cn.mingjie.geocore.layer.Thinning;
 import cn.mingjie.web.support.Feature;
 import cn.mingjie.web.support.FeatureCollection;
 import io.swagger.v3.oas.annotations.Operation;
@@ -64,6 +65,7 @@ public class LayerController {
             String recordPath,
             List<AttributeInfo> attributes,
             List<StyleRule> rules,
+            Thinning thinning,
             String tiles,
             String features,
             String sld,
@@ -141,6 +143,7 @@ public class LayerController {
                 d.recordPath(),
                 d.attributes().stream().map(LayerController::attribute).toList(),
                 catalogue.style(d.id()).rules(),
+                d.thinning(),
                 "/tiles/" + d.id() + "/{z}/{x}/{y}.mvt",
                 d.delivery() == Delivery.GEOJSON ? "/api/v1/layers/" + d.id() + "/features" : null,
                 "/api/v1/layers/" + d.id() + "/style.sld",

@@ -52,6 +52,17 @@ class LayersApiTest {
         assertThat(district.at("/rules/0/style/label/fontFamily").asText()).isEqualTo("Noto Sans CJK SC");
         assertThat(district.get("tiles").asText()).isEqualTo("/tiles/district/{z}/{x}/{y}.mvt");
         assertThat(district.get("wms").isNull()).isTrue();
+        // Every SLD rule reaches the map: the markers' six conditions, each with its filter and scale range.
+        JsonNode markers = catalogue.get("layers").get(7);
+        assertThat(markers.get("id").asText()).isEqualTo("boundary_marker");
+        assertThat(markers.get("rules")).hasSize(6);
+        assertThat(markers.at("/rules/3/title").asText()).isEqualTo("损坏");
+        assertThat(markers.at("/rules/3/filter/op").asText()).isEqualTo("=");
+        assertThat(markers.at("/rules/3/filter/property").asText()).isEqualTo("condition");
+        assertThat(markers.at("/rules/3/filter/value").asText()).isEqualTo("损坏");
+        assertThat(markers.at("/rules/3/style/fillColor").asText()).isEqualTo("#e07b00");
+        assertThat(markers.at("/rules/3/maxScaleDenominator").asDouble()).isEqualTo(272989.39);
+        assertThat(catalogue.get("layers").get(4).get("delivery").asText()).isEqualTo("TILES");
         Http.Answer sld = http().get("/api/v1/layers/district/style.sld");
         assertThat(sld.header("Content-Type")).startsWith("application/vnd.ogc.sld+xml");
         assertThat(sld.body()).contains("<StyledLayerDescriptor");
