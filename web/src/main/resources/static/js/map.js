@@ -155,14 +155,19 @@ import { inScale, rulesFor } from '/js/layer-style.js';
    */
   function vectorTileClicks() {
     const container = map.getContainer();
+    const tiledLayers = () => Object.entries(layers).filter(([, l]) => l instanceof VectorTileLayer && map.hasLayer(l));
+    // The pointer shows that a drawn name can be clicked, as it does over Leaflet's own features.
+    map.on('mousemove', e => {
+      const hit = tiledLayers().some(([, l]) => l.featureAt(e.latlng));
+      container.classList.toggle('mj-over-feature', hit);
+    });
     let down = null;
     container.addEventListener('pointerdown', e => { down = [e.clientX, e.clientY]; }, true);
     container.addEventListener('click', e => {
       if (e.target.closest('.leaflet-control, .leaflet-popup')) return;
       if (down && Math.hypot(e.clientX - down[0], e.clientY - down[1]) > 4) return; // the end of a drag
       const latlng = map.mouseEventToLatLng(e);
-      const tiled = Object.entries(layers).filter(([id, l]) => l instanceof VectorTileLayer && map.hasLayer(l));
-      for (const [id, layer] of tiled.reverse()) {
+      for (const [id, layer] of tiledLayers().reverse()) {
         const props = layer.featureAt(latlng);
         if (props) {
           e.stopPropagation();
