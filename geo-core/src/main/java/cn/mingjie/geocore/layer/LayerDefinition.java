@@ -71,8 +71,10 @@ public record LayerDefinition(
         require(
                 thinning == null
                         || (geometryKind == GeometryKind.POINT
-                                && attributes.stream().anyMatch(a -> a.name().equals(thinning.attribute()))),
-                "thinning applies to point layers, by an exposed attribute");
+                                && attributes.stream()
+                                        .anyMatch(a -> a.name().equals(thinning.attribute())
+                                                && a.type() == LayerAttribute.Type.TEXT)),
+                "thinning applies to point layers, by an exposed text attribute");
     }
 
     public static Builder builder(String id) {

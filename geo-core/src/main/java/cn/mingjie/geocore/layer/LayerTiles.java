@@ -74,7 +74,7 @@ public class LayerTiles {
 
     private byte[] render(LayerDefinition layer, TileCoordinates t) {
         TileSql query = sql.computeIfAbsent(layer.id(), id -> TileSql.of(layer));
-        byte[] mvt = jdbc.queryForObject(query.sql(), byte[].class, query.arguments(t));
+        byte[] mvt = jdbc.queryForObject(query.sql(t), byte[].class, query.arguments(t));
         return mvt == null ? EMPTY : mvt;
     }
 

@@ -56,7 +56,7 @@ class ThinnedTilesTest {
         jdbc.execute("create schema test_layer");
         jdbc.execute("create table test_layer.names (id text primary key, name text, level text not null,"
                 + " geom geometry(Point, 4490) not null)");
-        jdbc.execute("create index on test_layer.names using gist (geom)");
+        jdbc.execute("create index on test_layer.names using gist (geom, level)");
         jdbc.execute("create trigger names_changed after insert or update or delete or truncate on test_layer.names"
                 + " for each statement execute function layers.bump_table_version()");
         // All inside the z12 tile 3253/1687 (105.908–105.996°E, 30.145–30.221°N), hence inside the z8 tile.

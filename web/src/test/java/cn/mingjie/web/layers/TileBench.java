@@ -152,7 +152,8 @@ class TileBench {
                         + " st_setsrid(st_makepoint(90 + random() * 35, 20 + random() * 25), 4490)"
                         + " from (select g, random() as r from generate_series(1, ?) g) s",
                 SYNTHETIC_ROWS);
-        jdbc.execute("create index on bench.synthetic_name using gist (geom)");
+        // Geometry and importance in one GiST index (btree_gist): low-zoom tiles read only the visible levels.
+        jdbc.execute("create index on bench.synthetic_name using gist (geom, level)");
         jdbc.execute("analyze bench.synthetic_name");
         jdbc.execute("create trigger synthetic_changed after insert or update or delete or truncate"
                 + " on bench.synthetic_name for each statement execute function layers.bump_table_version()");
