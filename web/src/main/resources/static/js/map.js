@@ -96,8 +96,9 @@ import { inScale, rulesFor } from '/js/layer-style.js';
    */
   function featureStyle(def, properties) {
     const rule = rulesFor(def.rules, properties, map.getZoom())[0];
-    if (!rule) return { stroke: false, fill: false, radius: 0, interactive: false };
-    return Object.assign({ stroke: Boolean(rule.style.color), interactive: true }, rule.style);
+    // Undrawn paths are not clickable either: SVG hit-tests only what is painted.
+    if (!rule) return { stroke: false, fill: false, radius: 0 };
+    return Object.assign({ stroke: Boolean(rule.style.color) }, rule.style);
   }
 
   /** A small layer: GeoJSON of the view's bounding box, reloaded as the view moves. */
@@ -141,8 +142,7 @@ import { inScale, rulesFor } from '/js/layer-style.js';
   function tileLayer(def) {
     const layer = new VectorTileLayer(def, { pane: 'vectorTiles' });
     layer.reload = () => new Promise(resolve => {
-      if (!map.hasLayer(layer) || layer.isLoading === undefined) { resolve(layer); return; }
-      if (!layer.isLoading()) { resolve(layer); return; }
+      if (!map.hasLayer(layer) || !layer.isLoading()) { resolve(layer); return; }
       layer.once('load', () => resolve(layer));
     });
     return layer;
