@@ -422,9 +422,16 @@ class TileBench {
         @Override
         public void close() {
             if (process != null) {
-                // lighttpd's FastCGI children (mapserv) outlive it unless stopped first.
-                process.descendants().forEach(ProcessHandle::destroy);
+                // lighttpd's FastCGI children (mapserv) outlive it, and it respawns those stopped
+                // before it: note them, stop lighttpd, then them.
+                List<ProcessHandle> children = process.descendants().toList();
                 process.destroy();
+                try {
+                    process.waitFor(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                children.forEach(ProcessHandle::destroyForcibly);
             }
         }
     }
