@@ -1,7 +1,12 @@
 // The map for every user. Layers come from the catalogue (/api/v1/layers): from GeoServer's WMS 1.1.1
 // when one is configured, otherwise built in — small layers as GeoJSON by bounding box drawn by
-// Leaflet itself (its clicks work, unlike leaflet.vectorgrid's with Leaflet ≥ 1.8). Data from the
-// server reaches the page only through textContent (or escaped, where Leaflet insists on HTML).
+// Leaflet itself, large ones (place names) from the vector tiles drawn on canvas (vector-tiles.js;
+// leaflet.vectorgrid's clicks are broken with Leaflet ≥ 1.8). Every layer is styled by all the rules
+// of its SLD (filters and scale ranges). Data from the server reaches the page only through
+// textContent (or escaped, where Leaflet insists on HTML); canvas labels are drawn as text.
+import { VectorTileLayer } from '/js/vector-tiles.js';
+import { inScale, rulesFor } from '/js/layer-style.js';
+
 (function () {
   Object.assign(MESSAGES.zh, {
     layerAdmin: '图层管理', legend: '图例', search: '搜索行政区划名称', searchNone: '没有找到', record: '查看记录',
@@ -16,10 +21,15 @@
   const en = I18N.lang === 'en';
 
   // CGCS2000 lon/lat differ from WGS84 by centimetres, so Leaflet's default CRS shows them as they are.
-  const map = L.map('map', { zoomControl: true }).setView([30.2, 107.75], 8);
+  // Explicit zoom limits: otherwise Leaflet clamps the map to the smallest minZoom of the tile layers
+  // (place names from z11) and the overview at z8 could not be shown.
+  const map = L.map('map', { zoomControl: true, minZoom: 3, maxZoom: 20 }).setView([30.2, 107.75], 8);
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution(escapeHtml(I18N.t('attribution')));
   L.control.scale({ imperial: false }).addTo(map);
+
+  // Vector tiles draw above the GeoJSON layers; their pane lets clicks through (hit-testing below).
+  map.createPane('vectorTiles').style.zIndex = 450;
 
   const MAX_BBOX = [89, 59]; // the server refuses larger boxes; see FeatureQuery
   const layers = {};
@@ -79,12 +89,23 @@
     return [w, s, e, n].map(v => v.toFixed(5)).join(',');
   }
 
+  /**
+   * Leaflet draws one style per feature: the first SLD rule that applies at this zoom (SLD would draw
+   * every applicable rule on top of each other; Mingjie's styles have one applicable rule per feature).
+   * A feature no rule applies to is not drawn.
+   */
+  function featureStyle(def, properties) {
+    const rule = rulesFor(def.rules, properties, map.getZoom())[0];
+    // Undrawn paths are not clickable either: SVG hit-tests only what is painted.
+    if (!rule) return { stroke: false, fill: false, radius: 0 };
+    return Object.assign({ stroke: Boolean(rule.style.color) }, rule.style);
+  }
+
   /** A small layer: GeoJSON of the view's bounding box, reloaded as the view moves. */
   function geoJsonLayer(def) {
-    const style = def.style;
     const layer = L.geoJSON(null, {
-      style: () => style,
-      pointToLayer: (feature, latlng) => L.circleMarker(latlng, style),
+      style: feature => featureStyle(def, feature.properties),
+      pointToLayer: (feature, latlng) => L.circleMarker(latlng, featureStyle(def, feature.properties)),
       onEachFeature: (feature, l) => {
         l.bindPopup(() => popupContent(def, feature.properties));
         if (def.labelAttribute) {
@@ -109,7 +130,52 @@
     layer.on('add', () => layer.reload());
     layer.on('remove', () => layer.clearLayers());
     map.on('moveend', () => layer.reload());
+    map.on('zoomend', () => layer.eachLayer(l => {
+      const style = featureStyle(def, l.feature.properties);
+      l.setStyle(style);
+      if (l.setRadius) l.setRadius(style.radius);
+    }));
     return layer;
+  }
+
+  /** A large layer: its vector tiles, drawn on canvas; clicks are hit-tested (see the click handler). */
+  function tileLayer(def) {
+    const layer = new VectorTileLayer(def, { pane: 'vectorTiles' });
+    layer.reload = () => new Promise(resolve => {
+      if (!map.hasLayer(layer) || !layer.isLoading()) { resolve(layer); return; }
+      layer.once('load', () => resolve(layer));
+    });
+    return layer;
+  }
+
+  /**
+   * Clicks on vector-tile features. Caught on the way down (capture phase), before Leaflet hands the
+   * click to an SVG feature underneath (a district polygon covers every name): a hit opens the
+   * feature's popup and ends the click there; a miss leaves it to Leaflet.
+   */
+  function vectorTileClicks() {
+    const container = map.getContainer();
+    const tiledLayers = () => Object.entries(layers).filter(([, l]) => l instanceof VectorTileLayer && map.hasLayer(l));
+    // The pointer shows that a drawn name can be clicked, as it does over Leaflet's own features.
+    map.on('mousemove', e => {
+      const hit = tiledLayers().some(([, l]) => l.featureAt(e.latlng));
+      container.classList.toggle('mj-over-feature', hit);
+    });
+    let down = null;
+    container.addEventListener('pointerdown', e => { down = [e.clientX, e.clientY]; }, true);
+    container.addEventListener('click', e => {
+      if (e.target.closest('.leaflet-control, .leaflet-popup')) return;
+      if (down && Math.hypot(e.clientX - down[0], e.clientY - down[1]) > 4) return; // the end of a drag
+      const latlng = map.mouseEventToLatLng(e);
+      for (const [id, layer] of tiledLayers().reverse()) {
+        const props = layer.featureAt(latlng);
+        if (props) {
+          e.stopPropagation();
+          L.popup().setLatLng(latlng).setContent(popupContent(definitions[id], props)).openOn(map);
+          return;
+        }
+      }
+    }, true);
   }
 
   /**
@@ -152,30 +218,56 @@
     return layer;
   }
 
-  function legendControl(defs) {
-    const control = L.control({ position: 'bottomright' });
-    control.onAdd = () => {
-      const box = L.DomUtil.create('div', 'mj-panel mj-legend');
+  function swatch(style, geometryType) {
+    const box = document.createElement('span');
+    box.className = 'swatch' + (geometryType.endsWith('Point') ? ' point' : '');
+    box.style.borderColor = style.color || 'transparent';
+    box.style.borderWidth = Math.min(style.weight || 1, 3) + 'px';
+    if (style.dashArray) box.style.borderStyle = 'dashed';
+    if (style.fill && style.fillColor) {
+      box.style.backgroundColor = style.fillColor;
+      box.style.opacity = Math.max(style.fillOpacity ?? 1, 0.35);
+    }
+    return box;
+  }
+
+  /**
+   * The legend of the layers on the map, one entry per SLD rule (a layer of several rules gets its
+   * title as a heading); rules outside the current zoom's scale range are greyed out.
+   */
+  function legendControl() {
+    const control = L.control({ position: 'bottomleft' });
+    let box = null;
+    function render() {
+      box.replaceChildren();
       const heading = document.createElement('strong');
       heading.textContent = I18N.t('legend');
       box.appendChild(heading);
-      for (const def of defs) {
-        const row = document.createElement('div');
-        row.className = 'row';
-        const swatch = document.createElement('span');
-        swatch.className = 'swatch';
-        swatch.style.borderColor = def.style.color || 'transparent';
-        swatch.style.borderWidth = Math.min(def.style.weight || 1, 3) + 'px';
-        if (def.style.dashArray) swatch.style.borderStyle = 'dashed';
-        if (def.style.fill) {
-          swatch.style.backgroundColor = def.style.fillColor;
-          swatch.style.opacity = Math.max(def.style.fillOpacity, 0.35);
+      for (const [id, layer] of Object.entries(layers)) {
+        if (!map.hasLayer(layer)) continue;
+        const def = definitions[id];
+        const several = def.rules.length > 1;
+        if (several) {
+          const group = document.createElement('div');
+          group.className = 'group';
+          group.textContent = title(def);
+          box.appendChild(group);
         }
-        const name = document.createElement('span');
-        name.textContent = title(def);
-        row.append(swatch, name);
-        box.appendChild(row);
+        for (const rule of def.rules) {
+          const row = document.createElement('div');
+          row.className = 'row' + (several ? ' rule' : '') + (inScale(rule, map.getZoom()) ? '' : ' off-scale');
+          row.dataset.layer = id;
+          const name = document.createElement('span');
+          name.textContent = several ? (en ? rule.name || rule.title : rule.title || rule.name) : title(def);
+          row.append(swatch(rule.style, def.geometryType), name);
+          box.appendChild(row);
+        }
       }
+    }
+    control.onAdd = () => {
+      box = L.DomUtil.create('div', 'mj-panel mj-legend');
+      render();
+      map.on('layeradd layerremove zoomend', () => render());
       return box;
     };
     return control;
@@ -274,15 +366,17 @@
         let layer = null;
         if (catalogue.renderer === 'geoserver-wms' && def.wms) layer = wmsLayer(def);
         else if (def.delivery === 'GEOJSON') layer = geoJsonLayer(def);
-        if (!layer) continue; // tile-only layers need a vector-tile renderer (not yet on this page)
+        else layer = tileLayer(def);
         layers[def.id] = layer;
         overlays[escapeHtml(title(def))] = layer;
       }
       L.control.layers(null, overlays, { collapsed: false }).addTo(map);
-      legendControl(Object.values(definitions)).addTo(map);
+      vectorTileClicks();
       coordinatesControl().addTo(map);
       searchControl().addTo(map);
-      return Promise.all(Object.values(layers).map(l => { l.addTo(map); return l.reload(); }));
+      Object.values(layers).forEach(l => l.addTo(map));
+      legendControl().addTo(map);
+      return Promise.all(Object.values(layers).map(l => l.reload()));
     })
     .then(() => { document.body.dataset.mapReady = 'true'; })
     .catch(() => { document.getElementById('notice').textContent = I18N.t('loadError'); });

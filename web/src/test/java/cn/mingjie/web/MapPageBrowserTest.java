@@ -2,6 +2,7 @@ package cn.mingjie.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,9 +55,23 @@ class MapPageBrowserTest {
                 browser.driver().findElements(By.cssSelector(".leaflet-control-layers-overlays label"));
         assertThat(overlays)
                 .extracting(WebElement::getText)
-                .containsExactly("区县", "乡镇（街道，派生示意）", "省级界线", "行政区域界线", "界桩（按状况）", "地名标志", "三交点");
+                .containsExactly(
+                        "区县",
+                        "乡镇（街道，派生示意）",
+                        "省级界线",
+                        "行政区域界线",
+                        "居民点地名",
+                        "道路街巷与建筑物地名",
+                        "纪念地与自然地理实体地名",
+                        "界桩（按状况）",
+                        "地名标志",
+                        "三交点");
+        // One legend entry per SLD rule of each layer on the map: 2 boundary-line rules, 6 marker conditions, 1 junction.
         assertThat(browser.driver().findElements(By.cssSelector(".mj-legend .row")))
-                .hasSize(10);
+                .hasSize(1 + 1 + 1 + 2 + 1 + 1 + 1 + 6 + 1 + 1);
+        assertThat(browser.driver().findElements(By.cssSelector(".mj-legend .row[data-layer=boundary_marker]")))
+                .extracting(WebElement::getText)
+                .containsExactly("完好", "新设", "重建", "损坏", "移位", "丢失");
 
         // Switching the township layer off and on again.
         WebElement townshipToggle = overlays.get(1).findElement(By.tagName("input"));
@@ -66,6 +81,8 @@ class MapPageBrowserTest {
         townshipToggle.click();
         browser.waitUpTo(Duration.ofSeconds(10)).until(d -> countPaths() == before);
         assertThat(hidden).isLessThan(before);
+        assertThat(browser.driver().findElements(By.cssSelector(".mj-legend .row[data-layer=township]")))
+                .hasSize(1);
         browser.screenshot("map-overview");
 
         // Townships off, zoom to 潼南区 and click the middle of the map with the real mouse.
@@ -138,11 +155,114 @@ class MapPageBrowserTest {
                         "Townships (derived sample)",
                         "Province outline",
                         "Boundary lines",
+                        "Settlement names",
+                        "Street and building names",
+                        "Landmark and natural feature names",
                         "Boundary markers by condition",
                         "Place-name signs",
                         "Junctions of three units");
         browser.screenshot("map-english");
         browser.script("localStorage.setItem('mingjie.lang', 'zh')");
+    }
+
+    @Test
+    void placeNamesAreDrawnFromVectorTilesAndAClickOnANameOpensItsPopupWithTheRecordLink() {
+        JsonNode place = new Http(port)
+                .get("/ogc/collections/place_settlement/items?limit=1")
+                .json()
+                .at("/features/0");
+        String name = place.at("/properties/name").asText();
+        String placeId = place.at("/properties/place_id").asText();
+        double lon = place.at("/geometry/coordinates/0").asDouble();
+        double lat = place.at("/geometry/coordinates/1").asDouble();
+        open();
+        browser.script("window.mingjieMap.map.setView([arguments[0], arguments[1]], 15, {animate: false})", lat, lon);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> label = (Map<String, Object>) browser.waitUpTo(Duration.ofSeconds(30))
+                .until(d -> browser.script(
+                        "const l = window.mingjieMap.layers.place_settlement.drawnLabels()"
+                                + ".find(x => x.props.name === arguments[0]);"
+                                + "return l ? {x: l.x, y: l.y} : null;",
+                        name));
+        // Drawn on a canvas from the layer's MVT tiles, not as SVG or DOM markers.
+        assertThat((Boolean) browser.script("return performance.getEntriesByType('resource')"
+                        + ".some(e => /\\/tiles\\/place_settlement\\/15\\/\\d+\\/\\d+\\.mvt$/.test(e.name))"))
+                .isTrue();
+        assertThat(browser.driver().findElements(By.cssSelector(".leaflet-vectorTiles-pane canvas")))
+                .isNotEmpty();
+        browser.screenshot("map-place-names-from-tiles");
+
+        // A real mouse click on the drawn name (Selenium's offsets count from the element's centre).
+        WebElement mapElement = browser.driver().findElement(By.id("map"));
+        new Actions(browser.driver())
+                .moveToElement(
+                        mapElement,
+                        (int) Math.round(((Number) label.get("x")).doubleValue() - mapElement.getSize().width / 2.0),
+                        (int) Math.round(((Number) label.get("y")).doubleValue() - mapElement.getSize().height / 2.0))
+                .click()
+                .perform();
+        WebElement popup = popupShowing(name);
+        assertThat(popup.getText()).contains("标准名称").contains("类别").contains(placeId);
+        assertThat(popup.findElement(By.cssSelector("a.record")).getAttribute("href"))
+                .endsWith("/api/v1/places/" + placeId);
+        browser.screenshot("map-place-name-popup");
+    }
+
+    @Test
+    void boundaryMarkersAreColouredByTheirConditionFromEverySldRule() {
+        Http inspector = new Http(port);
+        JsonNode markers = inspector
+                .get("/ogc/collections/boundary_marker/items?limit=100")
+                .json()
+                .get("features");
+        // Two neighbouring markers get new conditions, so that three conditions are in one view.
+        JsonNode first = markers.get(0);
+        JsonNode second = null;
+        double nearest = Double.MAX_VALUE;
+        for (JsonNode m : markers) {
+            double d = Math.hypot(
+                    m.at("/geometry/coordinates/0").asDouble()
+                            - first.at("/geometry/coordinates/0").asDouble(),
+                    m.at("/geometry/coordinates/1").asDouble()
+                            - first.at("/geometry/coordinates/1").asDouble());
+            if (m != first && d < nearest) {
+                nearest = d;
+                second = m;
+            }
+        }
+        Map<JsonNode, String> conditions = Map.of(first, "损坏", second, "丢失");
+        for (Map.Entry<JsonNode, String> e : conditions.entrySet()) {
+            String id = e.getKey().at("/properties/id").asText();
+            Http.Answer current =
+                    inspector.send("GET", "/api/v1/boundary/markers/" + id, null, Http.basic("inspector", "mingjie"));
+            Http.Answer recorded = inspector.send(
+                    "POST",
+                    "/api/v1/boundary/markers/" + id + "/condition",
+                    "{\"condition\":\"" + e.getValue() + "\",\"observedOn\":\"2026-11-20\","
+                            + "\"note\":\"地图测试\",\"reason\":\"巡查记录（地图图例测试）\"}",
+                    Http.basic("inspector", "mingjie", "If-Match", current.header("ETag")));
+            assertThat(recorded.status()).isEqualTo(200);
+        }
+        open();
+        browser.script(
+                "window.mingjieMap.map.fitBounds([[arguments[0], arguments[1]], [arguments[2], arguments[3]]],"
+                        + " {maxZoom: 15, padding: [200, 200], animate: false})",
+                first.at("/geometry/coordinates/1").asDouble(),
+                first.at("/geometry/coordinates/0").asDouble(),
+                second.at("/geometry/coordinates/1").asDouble(),
+                second.at("/geometry/coordinates/0").asDouble());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> colours = (Map<String, Object>) browser.waitUpTo(Duration.ofSeconds(30))
+                .until(d -> browser.script("const seen = {};"
+                        + "window.mingjieMap.layers.boundary_marker.eachLayer(l =>"
+                        + "  seen[l.feature.properties.condition] = l.options.fillColor);"
+                        + "return Object.keys(seen).length >= 3 ? seen : null;"));
+        // The colours of the SLD's rules (boundary_marker.sld), one per condition.
+        assertThat(colours)
+                .containsEntry("新设", "#1f6fd1")
+                .containsEntry("损坏", "#e07b00")
+                .containsEntry("丢失", "#6b0f1a");
+        browser.screenshot("map-markers-by-condition");
     }
 
     /** The open popup once it shows {@code text} (Leaflet fades popups in; hidden text reads as ""). */

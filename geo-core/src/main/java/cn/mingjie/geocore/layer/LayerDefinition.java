@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  * @param materialized whether {@code source} is a materialized view to refresh when those tables change
  * @param sqlView for GeoServer, a parameterised SQL view instead of the plain source, or null
  * @param styleResource the classpath location of the layer's SLD 1.0 style
+ * @param drawOrder where it is drawn among the layers (lowest first)
+ * @param thinning for large point layers, how low-zoom tiles keep only the important features; or null
  */
 public record LayerDefinition(
         String id,
@@ -44,7 +46,8 @@ public record LayerDefinition(
         boolean materialized,
         SqlView sqlView,
         String styleResource,
-        int drawOrder) {
+        int drawOrder,
+        Thinning thinning) {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]{0,40}");
     private static final Pattern QUALIFIED = Pattern.compile("[a-z_][a-z0-9_]*\\.[a-z_][a-z0-9_]*");
@@ -65,6 +68,13 @@ public record LayerDefinition(
                 labelAttribute == null
                         || attributes.stream().anyMatch(a -> a.name().equals(labelAttribute)),
                 "label attribute must be exposed");
+        require(
+                thinning == null
+                        || (geometryKind == GeometryKind.POINT
+                                && attributes.stream()
+                                        .anyMatch(a -> a.name().equals(thinning.attribute())
+                                                && a.type() == LayerAttribute.Type.TEXT)),
+                "thinning applies to point layers, by an exposed text attribute");
     }
 
     public static Builder builder(String id) {
@@ -114,6 +124,7 @@ public record LayerDefinition(
         private boolean materialized;
         private SqlView sqlView;
         private int drawOrder;
+        private Thinning thinning;
 
         private Builder(String id) {
             this.id = id;
@@ -189,6 +200,11 @@ public record LayerDefinition(
             return this;
         }
 
+        public Builder thinning(Thinning t) {
+            this.thinning = t;
+            return this;
+        }
+
         public LayerDefinition build() {
             return new LayerDefinition(
                     id,
@@ -210,7 +226,8 @@ public record LayerDefinition(
                     materialized,
                     sqlView,
                     "layer/styles/" + id + ".sld",
-                    drawOrder);
+                    drawOrder,
+                    thinning);
         }
     }
 }

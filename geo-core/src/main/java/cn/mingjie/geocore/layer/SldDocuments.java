@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -96,12 +98,80 @@ public final class SldDocuments {
         }
     }
 
-    /** The first rule's symbolizers as Leaflet path options. */
-    public static LeafletStyle toLeaflet(Document document) {
-        Element rule = first(document.getDocumentElement(), SLD, "Rule");
-        if (rule == null) {
+    /** Filter Encoding 1.0 comparisons the map evaluates, by element name. */
+    private static final Map<String, String> COMPARISONS = Map.of(
+            "PropertyIsEqualTo", "=",
+            "PropertyIsNotEqualTo", "<>",
+            "PropertyIsLessThan", "<",
+            "PropertyIsLessThanOrEqualTo", "<=",
+            "PropertyIsGreaterThan", ">",
+            "PropertyIsGreaterThanOrEqualTo", ">=",
+            "PropertyIsNull", "null");
+
+    private static final Map<String, String> LOGICAL = Map.of("And", "and", "Or", "or", "Not", "not");
+
+    /**
+     * Every rule of every FeatureTypeStyle, in document order, with its filter, scale range and
+     * symbolizers as Leaflet path options. A filter the map cannot evaluate is a validation error.
+     */
+    public static List<StyleRule> toRules(Document document) {
+        NodeList rules = document.getDocumentElement().getElementsByTagNameNS(SLD, "Rule");
+        if (rules.getLength() == 0) {
             throw ValidationException.of("sld", "error.sld.no-rule");
         }
+        List<StyleRule> result = new ArrayList<>();
+        for (int i = 0; i < rules.getLength(); i++) {
+            Element rule = (Element) rules.item(i);
+            result.add(new StyleRule(
+                    text(child(rule, SLD, "Name")),
+                    text(child(rule, SLD, "Title")),
+                    filter(rule),
+                    number(text(child(rule, SLD, "MinScaleDenominator"))),
+                    number(text(child(rule, SLD, "MaxScaleDenominator"))),
+                    toLeaflet(rule)));
+        }
+        return List.copyOf(result);
+    }
+
+    private static RuleFilter filter(Element rule) {
+        if (child(rule, SLD, "ElseFilter") != null) {
+            return RuleFilter.ELSE;
+        }
+        Element filter = child(rule, OGC, "Filter");
+        if (filter == null) {
+            return null;
+        }
+        List<Element> operands = children(filter);
+        if (operands.size() != 1) {
+            throw ValidationException.of("sld", "error.sld.filter", "Filter");
+        }
+        return predicate(operands.get(0));
+    }
+
+    private static RuleFilter predicate(Element e) {
+        String name = e.getLocalName();
+        if (OGC.equals(e.getNamespaceURI()) && COMPARISONS.containsKey(name)) {
+            Element property = child(e, OGC, "PropertyName");
+            Element literal = child(e, OGC, "Literal");
+            boolean isNull = name.equals("PropertyIsNull");
+            if (property == null || (literal == null) != isNull || children(e).size() != (isNull ? 1 : 2)) {
+                throw ValidationException.of("sld", "error.sld.filter", name);
+            }
+            return RuleFilter.compare(COMPARISONS.get(name), text(property), isNull ? null : literal.getTextContent());
+        }
+        if (OGC.equals(e.getNamespaceURI()) && LOGICAL.containsKey(name)) {
+            List<RuleFilter> operands =
+                    children(e).stream().map(SldDocuments::predicate).toList();
+            if (operands.isEmpty() || (name.equals("Not") && operands.size() != 1)) {
+                throw ValidationException.of("sld", "error.sld.filter", name);
+            }
+            return RuleFilter.combine(LOGICAL.get(name), operands);
+        }
+        throw ValidationException.of("sld", "error.sld.filter", name);
+    }
+
+    /** One rule's symbolizers as Leaflet path options (and label, and point radius). */
+    static LeafletStyle toLeaflet(Element rule) {
         Element polygon = first(rule, SLD, "PolygonSymbolizer");
         Element line = first(rule, SLD, "LineSymbolizer");
         Element point = first(rule, SLD, "PointSymbolizer");
@@ -176,6 +246,20 @@ public final class SldDocuments {
             }
         }
         return null;
+    }
+
+    private static List<Element> children(Element parent) {
+        List<Element> list = new ArrayList<>();
+        for (org.w3c.dom.Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e) {
+                list.add(e);
+            }
+        }
+        return list;
+    }
+
+    private static String text(Element e) {
+        return e == null ? null : e.getTextContent().strip();
     }
 
     private static Double number(String text) {

@@ -129,7 +129,8 @@ class GeoServerPublisherTest {
                 d.materialized(),
                 d.sqlView(),
                 d.styleResource(),
-                d.drawOrder());
+                d.drawOrder(),
+                d.thinning());
         LayerCatalogue changed = new LayerCatalogue(List.of(renamed, layers.townshipLayer(), layers.provinceLayer()));
 
         PublishReport report = GeoServerPublisher.publish(settings(FakeGeoServer.PASSWORD), changed, false);

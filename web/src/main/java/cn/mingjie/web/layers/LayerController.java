@@ -8,8 +8,9 @@ import cn.mingjie.geocore.layer.LayerAttribute;
 import cn.mingjie.geocore.layer.LayerCatalogue;
 import cn.mingjie.geocore.layer.LayerDefinition;
 import cn.mingjie.geocore.layer.LayerFeatures;
-import cn.mingjie.geocore.layer.LeafletStyle;
 import cn.mingjie.geocore.layer.SldDocuments;
+import cn.mingjie.geocore.layer.StyleRule;
+import cn.mingjie.geocore.layer.Thinning;
 import cn.mingjie.web.support.Feature;
 import cn.mingjie.web.support.FeatureCollection;
 import io.swagger.v3.oas.annotations.Operation;
@@ -63,7 +64,8 @@ public class LayerController {
             String labelAttribute,
             String recordPath,
             List<AttributeInfo> attributes,
-            LeafletStyle style,
+            List<StyleRule> rules,
+            Thinning thinning,
             String tiles,
             String features,
             String sld,
@@ -108,13 +110,13 @@ public class LayerController {
     @PostMapping(
             value = "/styles/validation",
             consumes = {"application/vnd.ogc.sld+xml", "application/xml", "text/xml"})
-    @Operation(summary = "检查上传的 SLD（管理员）/ check an uploaded SLD 1.0 and show its Leaflet translation")
+    @Operation(summary = "检查上传的 SLD（管理员）/ check an uploaded SLD 1.0 and show its rules as the map applies them")
     @PreAuthorize("hasRole('ADMIN')")
-    public LeafletStyle validateStyle(@RequestBody String sld) {
+    public List<StyleRule> validateStyle(@RequestBody String sld) {
         var document = SldDocuments.parse(sld);
         SldDocuments.validate(document);
         SldDocuments.rejectRemoteReferences(document);
-        return SldDocuments.toLeaflet(document);
+        return SldDocuments.toRules(document);
     }
 
     private LayerInfo info(LayerDefinition d) {
@@ -140,7 +142,8 @@ public class LayerController {
                 d.labelAttribute(),
                 d.recordPath(),
                 d.attributes().stream().map(LayerController::attribute).toList(),
-                catalogue.style(d.id()).leaflet(),
+                catalogue.style(d.id()).rules(),
+                d.thinning(),
                 "/tiles/" + d.id() + "/{z}/{x}/{y}.mvt",
                 d.delivery() == Delivery.GEOJSON ? "/api/v1/layers/" + d.id() + "/features" : null,
                 "/api/v1/layers/" + d.id() + "/style.sld",

@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Mapbox vector tiles of catalogue layers. The ETag is the layer's version tag (definition, style
  * and data version), so a browser revalidates cheaply (304 without touching the tile SQL) and sees
- * a change within the short max-age after any write.
+ * a change within the short max-age after any write. Tiles come from the server-side cache of
+ * {@link LayerTiles}, keyed by that same tag.
  */
 @RestController
 @Tag(name = "图层 Layers")
@@ -45,7 +46,8 @@ public class TileController {
             @PathVariable int y,
             @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         TileCoordinates coordinates = new TileCoordinates(z, x, y);
-        String etag = ETags.quote(tiles.versionTag(layer));
+        String version = tiles.versionTag(layer);
+        String etag = ETags.quote(version);
         if (matches(ifNoneMatch, etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
                     .eTag(etag)
@@ -56,7 +58,7 @@ public class TileController {
                 .contentType(MVT)
                 .eTag(etag)
                 .cacheControl(CACHE)
-                .body(tiles.tile(layer, coordinates));
+                .body(tiles.tile(layer, coordinates, version));
     }
 
     /** If-None-Match may list several tags, weak or strong, or "*". */

@@ -49,10 +49,21 @@ class LayersApiTest {
                         "boundary_junction");
         JsonNode district = catalogue.get("layers").get(0);
         assertThat(district.get("titleZh").asText()).isEqualTo("区县");
-        assertThat(district.at("/style/color").asText()).isEqualTo("#24466b");
-        assertThat(district.at("/style/label/fontFamily").asText()).isEqualTo("Noto Sans CJK SC");
+        assertThat(district.at("/rules/0/style/color").asText()).isEqualTo("#24466b");
+        assertThat(district.at("/rules/0/style/label/fontFamily").asText()).isEqualTo("Noto Sans CJK SC");
         assertThat(district.get("tiles").asText()).isEqualTo("/tiles/district/{z}/{x}/{y}.mvt");
         assertThat(district.get("wms").isNull()).isTrue();
+        // Every SLD rule reaches the map: the markers' six conditions, each with its filter and scale range.
+        JsonNode markers = catalogue.get("layers").get(7);
+        assertThat(markers.get("id").asText()).isEqualTo("boundary_marker");
+        assertThat(markers.get("rules")).hasSize(6);
+        assertThat(markers.at("/rules/3/title").asText()).isEqualTo("损坏");
+        assertThat(markers.at("/rules/3/filter/op").asText()).isEqualTo("=");
+        assertThat(markers.at("/rules/3/filter/property").asText()).isEqualTo("condition");
+        assertThat(markers.at("/rules/3/filter/value").asText()).isEqualTo("损坏");
+        assertThat(markers.at("/rules/3/style/fillColor").asText()).isEqualTo("#e07b00");
+        assertThat(markers.at("/rules/3/maxScaleDenominator").asDouble()).isEqualTo(272989.39);
+        assertThat(catalogue.get("layers").get(4).get("delivery").asText()).isEqualTo("TILES");
         Http.Answer sld = http().get("/api/v1/layers/district/style.sld");
         assertThat(sld.header("Content-Type")).startsWith("application/vnd.ogc.sld+xml");
         assertThat(sld.body()).contains("<StyledLayerDescriptor");
@@ -171,7 +182,7 @@ class LayersApiTest {
         String valid = http().get("/api/v1/layers/township/style.sld").body();
         Http.Answer ok = sld(valid, "admin");
         assertThat(ok.status()).isEqualTo(200);
-        assertThat(ok.json().get("dashArray").asText()).isEqualTo("4 3");
+        assertThat(ok.json().at("/0/style/dashArray").asText()).isEqualTo("4 3");
 
         String remote = valid.replace(
                 "<PolygonSymbolizer>",
