@@ -66,7 +66,7 @@ class MapPageBrowserTest {
                         "界桩（按状况）",
                         "地名标志",
                         "三交点");
-        // One legend entry per SLD rule of each layer on the map: 2 boundary-line rules, 6 marker conditions, 1 junction.
+        // One legend entry per SLD rule of each layer on the map: 2 line rules, 6 marker conditions, 1 junction.
         assertThat(browser.driver().findElements(By.cssSelector(".mj-legend .row")))
                 .hasSize(1 + 1 + 1 + 2 + 1 + 1 + 1 + 6 + 1 + 1);
         assertThat(browser.driver().findElements(By.cssSelector(".mj-legend .row[data-layer=boundary_marker]")))
