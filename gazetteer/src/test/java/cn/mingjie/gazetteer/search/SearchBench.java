@@ -111,6 +111,8 @@ class SearchBench {
         String pool = real.stream()
                 .map(t -> romanizer.generics().split(t.name()).specific())
                 .collect(Collectors.joining());
+        NameSet realNames = new NameSet();
+        real.forEach(t -> realNames.add(t.name()));
         if (Boolean.parseBoolean(System.getProperty("search.bench.real", "true"))) {
             emit(
                     out,
@@ -118,9 +120,10 @@ class SearchBench {
                             "real Chongqing names (NBS 2021+2023 levels 1–4 and 潼南 villages, GeoNames)",
                             search,
                             real,
+                            realNames,
                             romanizer,
                             pool));
-            emit(out, httpThroughput(search, queries(real, romanizer, pool, new Random(7))));
+            emit(out, httpThroughput(search, queries(real, realNames, romanizer, pool, new Random(7))));
         }
 
         // ---- synthetic corpora -------------------------------------------------------------------
@@ -160,7 +163,9 @@ class SearchBench {
             List<Target> sample = new ArrayList<>();
             Map<String, String> countyNames = new HashMap<>();
             Random pick = new Random(11);
+            NameSet currentNames = new NameSet();
             corpus.scan(e -> {
+                currentNames.add(e.currentName());
                 String county = e.within().get(e.within().size() - 1);
                 if (e.level() == 3) {
                     countyNames.put(
@@ -182,11 +187,12 @@ class SearchBench {
                             "SYNTHETIC " + size,
                             synthetic,
                             sample,
+                            currentNames,
                             romanizer,
                             pool,
                             withBaseline ? corpus : null,
                             withBaseline));
-            emit(out, httpThroughput(synthetic, queries(sample, romanizer, pool, new Random(7))));
+            emit(out, httpThroughput(synthetic, queries(sample, currentNames, romanizer, pool, new Random(7))));
             maintainer.stop();
         }
     }
@@ -253,22 +259,24 @@ class SearchBench {
         Files.writeString(dir.resolve("search.txt"), out.toString());
     }
 
-    private String section(String title, PlaceSearch engine, List<Target> targets, Romanizer romanizer, String pool)
+    private String section(
+            String title, PlaceSearch engine, List<Target> targets, NameSet names, Romanizer romanizer, String pool)
             throws Exception {
-        return section(title, engine, targets, romanizer, pool, null, true);
+        return section(title, engine, targets, names, romanizer, pool, null, true);
     }
 
     private String section(
             String title,
             PlaceSearch engine,
             List<Target> targets,
+            NameSet names,
             Romanizer romanizer,
             String pool,
             NameSource corpus,
             boolean withBaseline)
             throws Exception {
         StringBuilder out = new StringBuilder();
-        List<Query> queries = queries(targets, romanizer, pool, new Random(7));
+        List<Query> queries = queries(targets, names, romanizer, pool, new Random(7));
         out.append(String.format(
                 "%n== %s: %,d labelled queries (up to %d per kind); load at start: %s%n",
                 title, queries.size(), QUERIES_PER_KIND, uptime()));
@@ -283,9 +291,9 @@ class SearchBench {
             out.append("   pg_trgm baseline: not run at this size (see docs/search.md)\n");
         }
         out.append(String.format(
-                "   %-13s %8s %8s %8s %8s %7s | %9s %9s %7s | %6s%n",
-                "kind", "p50 ms", "p99 ms", "cpu p50", "cpu p99", "recall", "pg p50", "pg p99", "recall", "p50 ×"));
-        StringBuilder notes = new StringBuilder();
+                "   %-13s %8s %8s %8s %8s %7s %7s | %9s %9s %7s %7s | %6s%n",
+                "kind", "p50 ms", "p99 ms", "cpu p50", "cpu p99", "recall", "right", "pg p50", "pg p99", "recall",
+                "right", "p50 ×"));
         for (String kind : KINDS) {
             List<Query> qs = queries.stream().filter(q -> q.kind().equals(kind)).toList();
             if (qs.isEmpty()) {
@@ -296,26 +304,24 @@ class SearchBench {
             // pg_trgm KNN takes up to a second per query at 1M names on this machine: a subset.
             Result pg = withBaseline ? measure(qs, PG_QUERIES_PER_KIND, q -> baseline(q, romanizer), romanizer) : null;
             out.append(String.format(
-                    "   %-13s %8.3f %8.3f %8.3f %8.3f %6.1f%% | %9s %9s %7s | %6s%n",
+                    "   %-13s %8.3f %8.3f %8.3f %8.3f %6.1f%% %6.1f%% | %9s %9s %7s %7s | %6s%n",
                     kind,
                     ours.p50(),
                     ours.p99(),
                     ours.cpuP50(),
                     ours.cpuP99(),
                     100 * ours.recall(),
+                    100 * ours.acceptable(),
                     pg == null ? "-" : String.format("%.3f", pg.p50()),
                     pg == null ? "-" : String.format("%.3f", pg.p99()),
                     pg == null ? "-" : String.format("%.1f%%", 100 * pg.recall()),
+                    pg == null ? "-" : String.format("%.1f%%", 100 * pg.acceptable()),
                     pg == null ? "-" : String.format("%.0f", pg.p50() / ours.p50())));
-            if (kind.equals("initials")) {
-                notes.append(String.format(
-                        "   initials, answered correctly (target in the top 10, or all 10 hits have exactly these"
-                                + " initials, i.e. the target is one of ≥ 10 equally right answers): ours %.1f%%%s%n",
-                        100 * ours.acceptable(),
-                        pg == null ? "" : String.format(", pg_trgm %.1f%%", 100 * pg.acceptable())));
-            }
         }
-        out.append(notes);
+        out.append("   recall = the labelled target among the top 10; right = recall, or all 10 hits are answers"
+                + " at least as right as the target by the kind's own rule (same name, completes the prefix, same"
+                + " pinyin, same initials, no farther in edits, same sound with as many characters in place):"
+                + " when more than 10 places share what was typed, which 10 are shown is not a recall failure\n");
         if (withBaseline) {
             out.append(String.format(
                     "   (pg_trgm: first %d queries of each kind; its CPU is in the server process, so only wall-clock)%n",
@@ -338,7 +344,7 @@ class SearchBench {
 
     /**
      * Times the first {@code n} queries after a warm-up, wall-clock and CPU of this thread; recall =
-     * expected name among the top 10; acceptable = recall, or (initials) all 10 hits exactly right.
+     * expected name among the top 10; acceptable = recall, or all 10 hits at least as right as the target.
      */
     private static Result measure(List<Query> all, int n, Function<Query, List<Found>> run, Romanizer romanizer) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -361,7 +367,7 @@ class SearchBench {
                     .anyMatch(h ->
                             h.name().equals(q.expected()) || h.matchedName().equals(q.expected()));
             found += hit ? 1 : 0;
-            acceptable += hit || (q.kind().equals("initials") && allHaveInitials(hits, q.text(), romanizer)) ? 1 : 0;
+            acceptable += hit || allAsRight(hits, q, romanizer) ? 1 : 0;
         }
         Arrays.sort(nanos);
         Arrays.sort(cpu);
@@ -374,15 +380,95 @@ class SearchBench {
                 acceptable / (double) qs.size());
     }
 
-    /** Ten hits, each a name whose initials (of the whole name or of its 专名) are exactly {@code initials}. */
-    private static boolean allHaveInitials(List<Found> hits, String initials, Romanizer romanizer) {
-        return hits.size() >= 10
-                && hits.stream().limit(10).allMatch(h -> {
-                    String name = h.matchedName();
-                    return initials.equals(initials(name, romanizer))
-                            || initials.equals(
-                                    initials(romanizer.generics().split(name).specific(), romanizer));
-                });
+    /** Ten hits, each an answer at least as right as the labelled target by the kind's own rule. */
+    private static boolean allAsRight(List<Found> hits, Query q, Romanizer romanizer) {
+        return hits.size() >= 10 && hits.stream().limit(10).allMatch(h -> asRight(h.matchedName(), q, romanizer));
+    }
+
+    private static boolean asRight(String matched, Query q, Romanizer romanizer) {
+        String core = romanizer.generics().split(matched).specific();
+        return switch (q.kind()) {
+            case "exact", "historical" -> matched.equals(q.text());
+            case "prefix" -> matched.startsWith(q.text());
+            case "pinyin" -> q.text().equals(pinyin(matched, romanizer))
+                    || q.text().equals(pinyin(core, romanizer));
+            case "initials" -> q.text().equals(initials(matched, romanizer))
+                    || q.text().equals(initials(core, romanizer));
+            case "typo" -> Levenshtein.distance(q.text(), pinyin(matched, romanizer))
+                    <= Levenshtein.distance(q.text(), pinyin(q.expected(), romanizer));
+            case "homophone" -> pinyin(matched, romanizer).equals(q.baselineText())
+                    && samePlaces(matched, q.text()) >= samePlaces(q.expected(), q.text());
+            default -> false; // initials + area: the area makes the query specific, the target must be found
+        };
+    }
+
+    private static int samePlaces(String a, String b) {
+        int same = 0;
+        for (int i = 0; i < Math.min(a.length(), b.length()); i++) {
+            same += a.charAt(i) == b.charAt(i) ? 1 : 0;
+        }
+        return same;
+    }
+
+    private static String pinyin(String name, Romanizer romanizer) {
+        return romanizer.read(name).stream().map(Reading::key).collect(Collectors.joining());
+    }
+
+    /** Edit distance (labels only). */
+    private static final class Levenshtein {
+        static int distance(String a, String b) {
+            int[] prev = new int[b.length() + 1];
+            int[] cur = new int[b.length() + 1];
+            for (int j = 0; j <= b.length(); j++) {
+                prev[j] = j;
+            }
+            for (int i = 1; i <= a.length(); i++) {
+                cur[0] = i;
+                for (int j = 1; j <= b.length(); j++) {
+                    int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                    cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+                }
+                int[] t = prev;
+                prev = cur;
+                cur = t;
+            }
+            return prev[b.length()];
+        }
+    }
+
+    /**
+     * Current names of a corpus as 64-bit hashes (13.2M strings would not fit the heap): a homophone or
+     * former name that is itself some place's current name is not labelled, since that place is the
+     * right answer to it.
+     */
+    static final class NameSet {
+        private long[] hashes = new long[1 << 16];
+        private int size;
+        private boolean sorted;
+
+        void add(String name) {
+            if (size == hashes.length) {
+                hashes = Arrays.copyOf(hashes, size * 2);
+            }
+            hashes[size++] = hash(name);
+            sorted = false;
+        }
+
+        boolean contains(String name) {
+            if (!sorted) {
+                Arrays.sort(hashes, 0, size);
+                sorted = true;
+            }
+            return Arrays.binarySearch(hashes, 0, size, hash(name)) >= 0;
+        }
+
+        private static long hash(String s) {
+            long h = 0xcbf29ce484222325L;
+            for (int i = 0; i < s.length(); i++) {
+                h = (h ^ s.charAt(i)) * 0x100000001b3L;
+            }
+            return h ^ ((long) s.hashCode() << 32);
+        }
     }
 
     private static String initials(String name, Romanizer romanizer) {
@@ -392,7 +478,7 @@ class SearchBench {
     }
 
     /** Labelled queries: each expects a name among the top 10 hits. */
-    static List<Query> queries(List<Target> targets, Romanizer romanizer, String pool, Random r) {
+    static List<Query> queries(List<Target> targets, NameSet currentNames, Romanizer romanizer, String pool, Random r) {
         Map<String, List<Character>> homophones = new HashMap<>();
         for (char c : pool.toCharArray()) {
             List<Reading> rd = romanizer.read(String.valueOf(c));
@@ -429,6 +515,14 @@ class SearchBench {
                         case "historical" -> t.formerName();
                         default -> null;
                     };
+            if (text != null
+                    && (kind.equals("homophone") || kind.equals("historical"))
+                    && currentNames.contains(text)) {
+                text = null; // a place of that name exists: it is the right answer
+            }
+            if (kind.equals("typo") && pinyin.equals(text)) {
+                text = null; // the random letter was the one already there
+            }
             if (text == null || text.isEmpty()) {
                 continue;
             }
