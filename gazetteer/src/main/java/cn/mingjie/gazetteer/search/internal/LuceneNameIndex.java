@@ -303,18 +303,23 @@ final class LuceneNameIndex implements Closeable {
             });
         }
 
-        /** Waits for the workers; rethrows the first failure. */
+        /**
+         * Waits for the workers; rethrows the first failure. Never interrupts them: an IndexWriter whose
+         * thread is interrupted in the middle of I/O loses its files and its lock.
+         */
         void finish() throws IOException {
             submit();
             workers.shutdown();
-            try {
-                while (!workers.awaitTermination(1, TimeUnit.MINUTES)) {
-                    // keep waiting: a build of millions of names takes minutes
+            boolean interrupted = false;
+            while (!workers.isTerminated()) {
+                try {
+                    workers.awaitTermination(1, TimeUnit.MINUTES);
+                } catch (InterruptedException ex) {
+                    interrupted = true;
                 }
-            } catch (InterruptedException ex) {
-                workers.shutdownNow();
+            }
+            if (interrupted) {
                 Thread.currentThread().interrupt();
-                throw new IOException("search index build interrupted", ex);
             }
             writer.getConfig().setUseCompoundFile(true);
             Throwable t = failure.get();
