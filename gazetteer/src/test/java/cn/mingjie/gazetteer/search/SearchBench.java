@@ -128,6 +128,9 @@ class SearchBench {
 
         // ---- synthetic corpora -------------------------------------------------------------------
         for (String s : System.getProperty("search.bench.sizes", "1000000").split(",")) {
+            if (s.isBlank()) {
+                continue; // -Dsearch.bench.sizes= : the real names only
+            }
             int size = Integer.parseInt(s.strip());
             SyntheticNames corpus = new SyntheticNames(size, 42, pool);
             // On disk under target/ and memory-mapped (13.2M names do not fit a tmpfs).

@@ -114,16 +114,20 @@ public class LucenePlaceSearch implements PlaceSearch {
 
     /**
      * Runs the plan; the typo (fuzzy) clause, the costly one, only when nothing matched the pinyin or
-     * initials as typed.
+     * initials as typed, and with two edits only when one edit found nothing: building the two-edit
+     * automaton costs milliseconds per query, the one-edit automaton a fraction of that.
      */
     private List<SearchHit> run(
             IndexSearcher searcher, String q, SearchRequest request, List<String> areas, Romanizer romanizer)
             throws IOException {
         QueryPlan plan = QueryPlan.of(q, request.autocomplete(), romanizer);
         double[] best = {0};
-        List<SearchHit> hits = run(searcher, plan, request, areas, false, best);
+        List<SearchHit> hits = run(searcher, plan, request, areas, null, best);
         if (plan.fuzzy() != null && best[0] < 60) {
-            hits = run(searcher, plan, request, areas, true, best);
+            hits = run(searcher, plan, request, areas, plan.fuzzy(), best);
+            if (plan.wideFuzzy() != null && best[0] < 30) {
+                hits = run(searcher, plan, request, areas, plan.wideFuzzy(), best);
+            }
         }
         return hits;
     }
@@ -133,15 +137,15 @@ public class LucenePlaceSearch implements PlaceSearch {
             QueryPlan plan,
             SearchRequest request,
             List<String> areas,
-            boolean withFuzzy,
+            Query fuzzy,
             double[] best)
             throws IOException {
         BooleanQuery.Builder match = new BooleanQuery.Builder();
         plan.clauses()
                 .forEach((query, weight) ->
                         match.add(new BoostQuery(new ConstantScoreQuery(query), weight), Occur.SHOULD));
-        if (withFuzzy) {
-            match.add(new BoostQuery(new ConstantScoreQuery(plan.fuzzy()), 30f), Occur.SHOULD);
+        if (fuzzy != null) {
+            match.add(new BoostQuery(new ConstantScoreQuery(fuzzy), 30f), Occur.SHOULD);
         }
         BooleanQuery.Builder all = new BooleanQuery.Builder().add(match.build(), Occur.MUST);
         // Among equally good candidates (many names with the same sound) those sharing more of the typed
@@ -312,6 +316,7 @@ public class LucenePlaceSearch implements PlaceSearch {
             boolean autocomplete,
             Map<Query, Float> clauses,
             Query fuzzy,
+            Query wideFuzzy,
             List<String> grams,
             List<String> leading) {
 
@@ -366,9 +371,12 @@ public class LucenePlaceSearch implements PlaceSearch {
                     c.put(prefix(LuceneNameIndex.INITIALS_PREFIX, LuceneNameIndex.INITIALS, q, Integer.MAX_VALUE), 60f);
                 }
             }
-            // One edit below ten letters, two from ten: two edits cost several times more.
+            // One edit from four letters; from ten letters also two, tried only if one finds nothing.
             Query fuzzy = !han && q.length() >= 4
-                    ? new FuzzyQuery(new Term(LuceneNameIndex.PINYIN, q), q.length() >= 10 ? 2 : 1, 1, 50, true)
+                    ? new FuzzyQuery(new Term(LuceneNameIndex.PINYIN, q), 1, 1, 50, true)
+                    : null;
+            Query wideFuzzy = !han && q.length() >= 10
+                    ? new FuzzyQuery(new Term(LuceneNameIndex.PINYIN, q), 2, 1, 50, true)
                     : null;
             List<String> grams = new ArrayList<>();
             for (int i = 0; han && i + 2 <= q.length(); i++) {
@@ -380,7 +388,7 @@ public class LucenePlaceSearch implements PlaceSearch {
             for (int i = 1; han && !latin && i < Math.min(q.length(), LuceneNameIndex.MAX_CHAR_PREFIX + 1); i++) {
                 leading.add(q.substring(0, i));
             }
-            return new QueryPlan(q, han, latin, qCore, pinyin, autocomplete, c, fuzzy, grams, leading);
+            return new QueryPlan(q, han, latin, qCore, pinyin, autocomplete, c, fuzzy, wideFuzzy, grams, leading);
         }
 
         private static Query term(String field, String value) {
