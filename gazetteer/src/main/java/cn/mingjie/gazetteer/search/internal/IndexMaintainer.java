@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -181,15 +180,11 @@ public class IndexMaintainer implements SmartLifecycle {
                 List<Long> seqs = jdbc.queryForList("select seq from search.name_change", Long.class);
                 try {
                     index.deleteAll();
+                    LuceneNameIndex.Bulk bulk = index.bulk(romanizer);
                     for (NameSource s : sources) {
-                        s.scan(entry -> {
-                            try {
-                                index.add(entry, romanizer);
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                        });
+                        s.scan(bulk::add);
                     }
+                    bulk.finish();
                     Map<String, String> data = baseCommitData();
                     for (NameSource s : sources) {
                         data.put("source." + s.id(), s.fingerprint());
@@ -259,11 +254,9 @@ public class IndexMaintainer implements SmartLifecycle {
         snapshot.executeWithoutResult(status -> {
             try {
                 index.deleteSource(s.id());
-                List<PlaceEntry> entries = new ArrayList<>();
-                s.scan(entries::add);
-                for (PlaceEntry e : entries) {
-                    index.add(e, romanizer);
-                }
+                LuceneNameIndex.Bulk bulk = index.bulk(romanizer);
+                s.scan(bulk::add);
+                bulk.finish();
                 Map<String, String> data = new HashMap<>(index.commitData());
                 data.put("source." + s.id(), s.fingerprint());
                 index.commit(data);

@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,6 +18,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
@@ -26,10 +31,12 @@ import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LatLonDocValuesField;
 import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
@@ -44,9 +51,11 @@ import org.apache.lucene.store.FSDirectory;
 final class LuceneNameIndex implements Closeable {
 
     /** Bumped whenever the document layout or the keys change: an older index is rebuilt. */
-    static final String FORMAT = "mingjie-search-3";
+    static final String FORMAT = "mingjie-search-4";
 
     static final String SRCKEY = "srckey";
+    static final String SOURCE = "source";
+    static final String RECORD = "rec";
     static final String PLACE = "place";
     static final String DISPLAY = "display";
     static final String EXACT = "exact";
@@ -64,8 +73,14 @@ final class LuceneNameIndex implements Closeable {
     static final String LOCATION = "loc";
     static final String FEATURES = "feat";
     static final String IMPORTANCE = "importance";
-    /** Prefix keys are indexed up to this length; longer prefixes fall back to the full-term queries. */
-    static final int MAX_PREFIX = 12;
+    /**
+     * Prefix keys (edge n-grams) are indexed up to these lengths: short prefixes match too many terms for
+     * a term-dictionary scan, longer ones are selective enough for Lucene's PrefixQuery on the full keys,
+     * and every indexed n-gram costs build time (two characters, six pinyin letters).
+     */
+    static final int MAX_CHAR_PREFIX = 2;
+
+    static final int MAX_PINYIN_PREFIX = 6;
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -118,7 +133,7 @@ final class LuceneNameIndex implements Closeable {
     }
 
     void deleteSource(String source) throws IOException {
-        writer.deleteDocuments(new Term("source", source));
+        writer.deleteDocuments(new Term(SOURCE, source));
     }
 
     void commit(Map<String, String> data) throws IOException {
@@ -165,36 +180,20 @@ final class LuceneNameIndex implements Closeable {
             }
             Document d = new Document();
             d.add(new StringField(SRCKEY, e.source() + "|" + e.key(), Field.Store.NO));
-            d.add(new StringField("source", e.source(), Field.Store.YES));
-            d.add(new StringField(PLACE, e.placeId(), Field.Store.YES));
+            d.add(new StringField(SOURCE, e.source(), Field.Store.NO));
+            d.add(new StringField(PLACE, e.placeId(), Field.Store.NO));
             boolean display = e.primary() && !displayDone && n.kind() == NameKind.CURRENT;
             if (display) {
-                d.add(new StringField(DISPLAY, "1", Field.Store.YES));
+                d.add(new StringField(DISPLAY, "1", Field.Store.NO));
                 displayDone = true;
             }
-            d.add(new StoredField("name", n.name()));
-            d.add(new StoredField("norm", k.norm()));
-            d.add(new StoredField("core", k.core()));
-            d.add(new StoredField("kind", n.kind().name()));
-            if (n.validFrom() != null) {
-                d.add(new StoredField("validFrom", n.validFrom().toString()));
-            }
-            if (n.validTo() != null) {
-                d.add(new StoredField("validTo", n.validTo().toString()));
-            }
-            d.add(new StoredField("pyk", String.join(" ", k.pinyin())));
-            d.add(new StoredField("inik", String.join(" ", k.initials())));
-            d.add(new StoredField("currentName", e.currentName()));
-            d.add(new StoredField("version", e.version() == null ? "" : e.version()));
-            if (e.code() != null) {
-                d.add(new StoredField("code", e.code()));
-            }
+            d.add(new BinaryDocValuesField(RECORD, NameRecord.of(e, n, k).encode()));
             d.add(new StringField(EXACT, k.norm(), Field.Store.NO));
             if (!k.core().equals(k.norm())) {
                 d.add(new StringField(EXACT, k.core(), Field.Store.NO));
             }
             Set<String> prefixes = new HashSet<>();
-            for (int i = 1; i < Math.min(k.norm().length(), MAX_PREFIX + 1); i++) {
+            for (int i = 1; i < Math.min(k.norm().length(), MAX_CHAR_PREFIX + 1); i++) {
                 prefixes.add(k.norm().substring(0, i));
             }
             prefixes.forEach(p -> d.add(new StringField(PREFIX, p, Field.Store.NO)));
@@ -208,7 +207,7 @@ final class LuceneNameIndex implements Closeable {
             Set<String> pyPrefixes = new HashSet<>();
             for (String p : k.pinyin()) {
                 d.add(new StringField(PINYIN, p, Field.Store.NO));
-                for (int i = 1; i < Math.min(p.length(), MAX_PREFIX + 1); i++) {
+                for (int i = 1; i < Math.min(p.length(), MAX_PINYIN_PREFIX + 1); i++) {
                     pyPrefixes.add(p.substring(0, i));
                 }
             }
@@ -222,11 +221,10 @@ final class LuceneNameIndex implements Closeable {
             }
             iniPrefixes.forEach(p -> d.add(new StringField(INITIALS_PREFIX, p, Field.Store.NO)));
             if (e.category() != null) {
-                d.add(new StringField(CATEGORY, e.category(), Field.Store.YES));
+                d.add(new StringField(CATEGORY, e.category(), Field.Store.NO));
             }
             if (e.level() != null) {
                 d.add(new IntPoint(LEVEL, e.level()));
-                d.add(new StoredField(LEVEL, e.level()));
             }
             for (String w : e.within()) {
                 d.add(new StringField(WITHIN, w, Field.Store.NO));
@@ -238,9 +236,6 @@ final class LuceneNameIndex implements Closeable {
             if (e.lon() != null && e.lat() != null) {
                 d.add(new LatLonPoint(LOCATION, e.lat(), e.lon()));
                 d.add(new LatLonDocValuesField(LOCATION, e.lat(), e.lon()));
-                d.add(new StoredField("lon", e.lon()));
-                d.add(new StoredField("lat", e.lat()));
-                d.add(new StoredField("approx", e.approximateLocation() ? 1 : 0));
             }
             d.add(new FeatureField(FEATURES, IMPORTANCE, (float) Math.max(0.001, e.importance())));
             docs.add(d);
@@ -248,7 +243,98 @@ final class LuceneNameIndex implements Closeable {
         return docs;
     }
 
-    static LocalDate date(String s) {
-        return s == null ? null : LocalDate.parse(s);
+    /** The query-time record of a document (see {@link NameRecord}). */
+    static NameRecord record(IndexSearcher searcher, int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        BinaryDocValues values = leaf.reader().getBinaryDocValues(RECORD);
+        if (values == null || !values.advanceExact(doc - leaf.docBase)) {
+            throw new IllegalStateException("search index document without a record: " + doc);
+        }
+        return NameRecord.decode(values.binaryValue());
+    }
+
+    /**
+     * Adds entries on all cores: the scanning thread (a source reading the database) hands batches to
+     * worker threads, each computing keys and documents and adding them to its own in-memory segment.
+     */
+    Bulk bulk(Romanizer romanizer) {
+        return new Bulk(romanizer);
+    }
+
+    final class Bulk {
+        private static final int BATCH = 256;
+        private final Romanizer romanizer;
+        private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        private final ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "search-index-build");
+            t.setDaemon(true);
+            return t;
+        });
+        private final Semaphore inFlight = new Semaphore(threads * 2);
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private List<PlaceEntry> batch = new ArrayList<>(BATCH);
+
+        private Bulk(Romanizer romanizer) {
+            this.romanizer = romanizer;
+            // The segments of a bulk build are soon merged: packing each into a compound file first is
+            // wasted I/O. (Small live updates keep compound files: fewer files to sync on commit.)
+            writer.getConfig().setUseCompoundFile(false);
+        }
+
+        void add(PlaceEntry e) {
+            batch.add(e);
+            if (batch.size() >= BATCH) {
+                submit();
+            }
+        }
+
+        private void submit() {
+            List<PlaceEntry> todo = batch;
+            batch = new ArrayList<>(BATCH);
+            if (todo.isEmpty() || failure.get() != null) {
+                return;
+            }
+            inFlight.acquireUninterruptibly();
+            workers.execute(() -> {
+                try {
+                    for (PlaceEntry e : todo) {
+                        writer.addDocuments(documents(e, romanizer));
+                    }
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                } finally {
+                    inFlight.release();
+                }
+            });
+        }
+
+        /**
+         * Waits for the workers; rethrows the first failure. Never interrupts them: an IndexWriter whose
+         * thread is interrupted in the middle of I/O loses its files and its lock.
+         */
+        void finish() throws IOException {
+            submit();
+            workers.shutdown();
+            boolean interrupted = false;
+            while (!workers.isTerminated()) {
+                try {
+                    workers.awaitTermination(1, TimeUnit.MINUTES);
+                } catch (InterruptedException ex) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            writer.getConfig().setUseCompoundFile(true);
+            Throwable t = failure.get();
+            if (t instanceof IOException io) {
+                throw io;
+            }
+            if (t != null) {
+                throw new IllegalStateException("search index build failed", t);
+            }
+        }
     }
 }

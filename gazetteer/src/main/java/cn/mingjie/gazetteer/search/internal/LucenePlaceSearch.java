@@ -19,7 +19,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LatLonPoint;
@@ -115,16 +114,20 @@ public class LucenePlaceSearch implements PlaceSearch {
 
     /**
      * Runs the plan; the typo (fuzzy) clause, the costly one, only when nothing matched the pinyin or
-     * initials as typed.
+     * initials as typed, and with two edits only when one edit found nothing: building the two-edit
+     * automaton costs milliseconds per query, the one-edit automaton a fraction of that.
      */
     private List<SearchHit> run(
             IndexSearcher searcher, String q, SearchRequest request, List<String> areas, Romanizer romanizer)
             throws IOException {
         QueryPlan plan = QueryPlan.of(q, request.autocomplete(), romanizer);
         double[] best = {0};
-        List<SearchHit> hits = run(searcher, plan, request, areas, false, best);
+        List<SearchHit> hits = run(searcher, plan, request, areas, null, best);
         if (plan.fuzzy() != null && best[0] < 60) {
-            hits = run(searcher, plan, request, areas, true, best);
+            hits = run(searcher, plan, request, areas, plan.fuzzy(), best);
+            if (plan.wideFuzzy() != null && best[0] < 30) {
+                hits = run(searcher, plan, request, areas, plan.wideFuzzy(), best);
+            }
         }
         return hits;
     }
@@ -134,22 +137,25 @@ public class LucenePlaceSearch implements PlaceSearch {
             QueryPlan plan,
             SearchRequest request,
             List<String> areas,
-            boolean withFuzzy,
+            Query fuzzy,
             double[] best)
             throws IOException {
         BooleanQuery.Builder match = new BooleanQuery.Builder();
         plan.clauses()
                 .forEach((query, weight) ->
                         match.add(new BoostQuery(new ConstantScoreQuery(query), weight), Occur.SHOULD));
-        if (withFuzzy) {
-            match.add(new BoostQuery(new ConstantScoreQuery(plan.fuzzy()), 30f), Occur.SHOULD);
+        if (fuzzy != null) {
+            match.add(new BoostQuery(new ConstantScoreQuery(fuzzy), 30f), Occur.SHOULD);
         }
         BooleanQuery.Builder all = new BooleanQuery.Builder().add(match.build(), Occur.MUST);
-        // Among equally good candidates (many names with the same sound) those sharing the typed
-        // characters come first.
+        // Among equally good candidates (many names with the same sound) those sharing more of the typed
+        // characters come first: each shared leading run (prefix) and each shared bigram counts.
         plan.grams()
                 .forEach(g ->
                         all.add(new BoostQuery(new TermQuery(new Term(LuceneNameIndex.GRAM, g)), 2f), Occur.SHOULD));
+        plan.leading()
+                .forEach(p ->
+                        all.add(new BoostQuery(new TermQuery(new Term(LuceneNameIndex.PREFIX, p)), 2f), Occur.SHOULD));
         all.add(FeatureField.newLinearQuery(LuceneNameIndex.FEATURES, LuceneNameIndex.IMPORTANCE, 5f), Occur.SHOULD);
         if (request.focusLat() != null && request.focusLon() != null) {
             all.add(
@@ -187,21 +193,22 @@ public class LucenePlaceSearch implements PlaceSearch {
 
         Map<String, SearchHit> byPlace = new LinkedHashMap<>();
         for (ScoreDoc sd : top.scoreDocs) {
-            Document d = searcher.storedFields().document(sd.doc);
+            NameRecord d = LuceneNameIndex.record(searcher, sd.doc);
             Scored s = plan.classify(d);
             if (s == null) {
                 continue;
             }
             best[0] = Math.max(best[0], s.base());
-            NameKind kind = NameKind.valueOf(d.get("kind"));
+            NameKind kind = d.kind();
             MatchType type = kind == NameKind.HISTORICAL ? MatchType.HISTORICAL : s.type();
             double score = s.base() - (kind == NameKind.HISTORICAL ? 8 : kind == NameKind.ALIAS ? 4 : 0);
-            String placeId = d.get(LuceneNameIndex.PLACE);
-            SearchHit existing = byPlace.get(placeId);
+            SearchHit existing = byPlace.get(d.placeId());
             if (existing != null && existing.score() >= score + 10 * importance(d)) {
                 continue;
             }
-            Document display = d.get(LuceneNameIndex.DISPLAY) != null ? d : displayDoc(searcher, placeId);
+            // A primary entry's documents carry the place's attributes; an alias entry's hit is shown as
+            // the place that owns it.
+            NameRecord display = d.primary() ? d : displayRecord(searcher, d.placeId());
             if (display == null) {
                 continue;
             }
@@ -209,7 +216,7 @@ public class LucenePlaceSearch implements PlaceSearch {
             if (existing != null && existing.score() >= finalScore) {
                 continue;
             }
-            byPlace.put(placeId, hit(placeId, display, d, kind, type, finalScore));
+            byPlace.put(d.placeId(), hit(display, d, type, finalScore));
         }
         return byPlace.values().stream()
                 .sorted(Comparator.comparingDouble(SearchHit::score).reversed())
@@ -217,22 +224,19 @@ public class LucenePlaceSearch implements PlaceSearch {
                 .toList();
     }
 
-    private static Document displayDoc(IndexSearcher searcher, String placeId) throws IOException {
+    private static NameRecord displayRecord(IndexSearcher searcher, String placeId) throws IOException {
         Query q = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(LuceneNameIndex.PLACE, placeId)), Occur.FILTER)
                 .add(new TermQuery(new Term(LuceneNameIndex.DISPLAY, "1")), Occur.FILTER)
                 .build();
         TopDocs t = searcher.search(q, 1);
-        return t.scoreDocs.length == 0 ? null : searcher.storedFields().document(t.scoreDocs[0].doc);
+        return t.scoreDocs.length == 0 ? null : LuceneNameIndex.record(searcher, t.scoreDocs[0].doc);
     }
 
-    private static double importance(Document d) {
-        Number level = d.getField(LuceneNameIndex.LEVEL) == null
-                ? null
-                : d.getField(LuceneNameIndex.LEVEL).numericValue();
-        return level == null
+    private static double importance(NameRecord d) {
+        return d.level() == null
                 ? 0.5
-                : switch (level.intValue()) {
+                : switch (d.level()) {
                     case 1 -> 1.0;
                     case 2 -> 0.9;
                     case 3 -> 0.8;
@@ -241,48 +245,34 @@ public class LucenePlaceSearch implements PlaceSearch {
                 };
     }
 
-    private static double distanceBonus(Document d, SearchRequest r) {
-        if (r.focusLat() == null || r.focusLon() == null || d.getField("lat") == null) {
+    private static double distanceBonus(NameRecord d, SearchRequest r) {
+        if (r.focusLat() == null || r.focusLon() == null || d.lat() == null) {
             return 0;
         }
-        double lat = d.getField("lat").numericValue().doubleValue();
-        double lon = d.getField("lon").numericValue().doubleValue();
-        double dy = (lat - r.focusLat()) * 111_000;
-        double dx = (lon - r.focusLon()) * 111_000 * Math.cos(Math.toRadians(r.focusLat()));
+        double dy = (d.lat() - r.focusLat()) * 111_000;
+        double dx = (d.lon() - r.focusLon()) * 111_000 * Math.cos(Math.toRadians(r.focusLat()));
         double metres = Math.sqrt(dx * dx + dy * dy);
         return 8 * 20_000 / (20_000 + metres);
     }
 
-    private static SearchHit hit(
-            String placeId, Document display, Document matched, NameKind kind, MatchType type, double score) {
-        Double lon = display.getField("lon") == null
-                ? null
-                : display.getField("lon").numericValue().doubleValue();
-        Double lat = display.getField("lat") == null
-                ? null
-                : display.getField("lat").numericValue().doubleValue();
-        boolean approx = display.getField("approx") != null
-                && display.getField("approx").numericValue().intValue() == 1;
-        Integer level = display.getField(LuceneNameIndex.LEVEL) == null
-                ? null
-                : display.getField(LuceneNameIndex.LEVEL).numericValue().intValue();
+    private static SearchHit hit(NameRecord display, NameRecord matched, MatchType type, double score) {
         return new SearchHit(
-                placeId,
-                display.get("source"),
-                display.get("currentName"),
-                matched.get("name"),
-                kind,
-                LuceneNameIndex.date(matched.get("validFrom")),
-                LuceneNameIndex.date(matched.get("validTo")),
+                matched.placeId(),
+                display.source(),
+                display.currentName(),
+                matched.name(),
+                matched.kind(),
+                matched.validFrom(),
+                matched.validTo(),
                 type,
                 Math.round(score * 100) / 100.0,
-                display.get(LuceneNameIndex.CATEGORY),
-                level,
-                display.get("code"),
-                lon,
-                lat,
-                approx,
-                display.get("version"));
+                display.category(),
+                display.level(),
+                display.code(),
+                display.lon(),
+                display.lat(),
+                display.approximateLocation(),
+                display.version());
     }
 
     @Override
@@ -326,7 +316,9 @@ public class LucenePlaceSearch implements PlaceSearch {
             boolean autocomplete,
             Map<Query, Float> clauses,
             Query fuzzy,
-            List<String> grams) {
+            Query wideFuzzy,
+            List<String> grams,
+            List<String> leading) {
 
         static QueryPlan of(String q, boolean autocomplete, Romanizer romanizer) {
             boolean han = NameKeys.hasHan(q);
@@ -339,7 +331,9 @@ public class LucenePlaceSearch implements PlaceSearch {
                 if (!qCore.equals(q)) {
                     c.put(term(LuceneNameIndex.EXACT, qCore), 70f);
                 }
-                c.put(prefix(LuceneNameIndex.PREFIX, LuceneNameIndex.EXACT, q), autocomplete ? 95f : 80f);
+                c.put(
+                        prefix(LuceneNameIndex.PREFIX, LuceneNameIndex.EXACT, q, LuceneNameIndex.MAX_CHAR_PREFIX),
+                        autocomplete ? 95f : 80f);
                 if (q.length() >= 2) {
                     BooleanQuery.Builder grams = new BooleanQuery.Builder();
                     for (int i = 0; i + 2 <= q.length(); i++) {
@@ -350,24 +344,39 @@ public class LucenePlaceSearch implements PlaceSearch {
                 for (String p : pinyin) {
                     c.put(term(LuceneNameIndex.PINYIN, p), 50f);
                     if (autocomplete) {
-                        c.put(prefix(LuceneNameIndex.PINYIN_PREFIX, LuceneNameIndex.PINYIN, p), 40f);
+                        c.put(
+                                prefix(
+                                        LuceneNameIndex.PINYIN_PREFIX,
+                                        LuceneNameIndex.PINYIN,
+                                        p,
+                                        LuceneNameIndex.MAX_PINYIN_PREFIX),
+                                40f);
                     }
                 }
             } else {
                 for (String p : pinyin) {
                     c.put(term(LuceneNameIndex.PINYIN, p), 85f);
                     if (p.length() >= 2) {
-                        c.put(prefix(LuceneNameIndex.PINYIN_PREFIX, LuceneNameIndex.PINYIN, p), 75f);
+                        c.put(
+                                prefix(
+                                        LuceneNameIndex.PINYIN_PREFIX,
+                                        LuceneNameIndex.PINYIN,
+                                        p,
+                                        LuceneNameIndex.MAX_PINYIN_PREFIX),
+                                75f);
                     }
                 }
                 if (!han && q.length() <= 10) {
                     c.put(term(LuceneNameIndex.INITIALS, q), 70f);
-                    c.put(prefix(LuceneNameIndex.INITIALS_PREFIX, LuceneNameIndex.INITIALS, q), 60f);
+                    c.put(prefix(LuceneNameIndex.INITIALS_PREFIX, LuceneNameIndex.INITIALS, q, Integer.MAX_VALUE), 60f);
                 }
             }
-            // One edit below ten letters, two from ten: two edits cost several times more.
+            // One edit from four letters; from ten letters also two, tried only if one finds nothing.
             Query fuzzy = !han && q.length() >= 4
-                    ? new FuzzyQuery(new Term(LuceneNameIndex.PINYIN, q), q.length() >= 10 ? 2 : 1, 1, 50, true)
+                    ? new FuzzyQuery(new Term(LuceneNameIndex.PINYIN, q), 1, 1, 50, true)
+                    : null;
+            Query wideFuzzy = !han && q.length() >= 10
+                    ? new FuzzyQuery(new Term(LuceneNameIndex.PINYIN, q), 2, 1, 50, true)
                     : null;
             List<String> grams = new ArrayList<>();
             for (int i = 0; han && i + 2 <= q.length(); i++) {
@@ -375,7 +384,11 @@ public class LucenePlaceSearch implements PlaceSearch {
                     grams.add(q.substring(i, i + 2));
                 }
             }
-            return new QueryPlan(q, han, latin, qCore, pinyin, autocomplete, c, fuzzy, grams);
+            List<String> leading = new ArrayList<>();
+            for (int i = 1; han && !latin && i < Math.min(q.length(), LuceneNameIndex.MAX_CHAR_PREFIX + 1); i++) {
+                leading.add(q.substring(0, i));
+            }
+            return new QueryPlan(q, han, latin, qCore, pinyin, autocomplete, c, fuzzy, wideFuzzy, grams, leading);
         }
 
         private static Query term(String field, String value) {
@@ -383,8 +396,8 @@ public class LucenePlaceSearch implements PlaceSearch {
         }
 
         /** Prefix via the indexed prefix keys; a longer prefix than indexed uses Lucene's PrefixQuery. */
-        private static Query prefix(String prefixField, String fullField, String value) {
-            if (value.length() <= LuceneNameIndex.MAX_PREFIX) {
+        private static Query prefix(String prefixField, String fullField, String value, int indexedUpTo) {
+            if (value.length() <= indexedUpTo) {
                 return term(prefixField, value);
             }
             return new org.apache.lucene.search.PrefixQuery(new Term(fullField, value));
@@ -401,10 +414,10 @@ public class LucenePlaceSearch implements PlaceSearch {
             return same / (double) q.length();
         }
 
-        Scored classify(Document d) {
-            String norm = d.get("norm");
-            String core = d.get("core");
-            List<String> pyk = List.of(d.get("pyk").split(" "));
+        Scored classify(NameRecord d) {
+            String norm = d.norm();
+            String core = d.core();
+            List<String> pyk = d.pinyin();
             if (han && !latin) {
                 if (norm.equals(q)) {
                     return new Scored(MatchType.EXACT, 100);
@@ -454,7 +467,7 @@ public class LucenePlaceSearch implements PlaceSearch {
             if (han) {
                 return null;
             }
-            List<String> inik = List.of(d.get("inik").split(" "));
+            List<String> inik = d.initials();
             if (inik.contains(q)) {
                 return new Scored(MatchType.INITIALS, 70);
             }
