@@ -5,6 +5,7 @@ import cn.mingjie.gazetteer.romanization.Reading;
 import cn.mingjie.gazetteer.romanization.Romanizer;
 import cn.mingjie.gazetteer.search.internal.IndexMaintainer;
 import cn.mingjie.gazetteer.search.internal.LucenePlaceSearch;
+import cn.mingjie.geocore.bench.HttpLoad;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package cn.mingjie.web.search;
 
 import cn.mingjie.gazetteer.search.PlaceSearch;
+import cn.mingjie.geocore.bench.HttpLoad;
 import cn.mingjie.web.MingjieAppTest;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

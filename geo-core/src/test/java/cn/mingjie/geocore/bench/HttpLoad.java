@@ -1,4 +1,4 @@
-package cn.mingjie.gazetteer.search;
+package cn.mingjie.geocore.bench;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -22,10 +22,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * read by Content-Length or chunks and discarded (the JDK HttpClient costs about as much CPU per
  * request as the search itself).
  */
-final class HttpLoad {
+public final class HttpLoad {
 
-    record Outcome(long done, long failed, int seconds) {
-        double perSecond() {
+    public record Outcome(long done, long failed, int seconds) {
+        public double perSecond() {
             return done / (double) seconds;
         }
     }
@@ -33,7 +33,7 @@ final class HttpLoad {
     private HttpLoad() {}
 
     /** {@code clients} connections, each sending the paths in turn (from its own offset) for {@code seconds}. */
-    static Outcome run(int port, List<String> paths, int clients, int seconds) throws InterruptedException {
+    public static Outcome run(int port, List<String> paths, int clients, int seconds) throws InterruptedException {
         AtomicLong done = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
