@@ -108,6 +108,7 @@ public class ProtectionController {
         }
     }
 
+    /** A new sign, or the fields to change (null = unchanged) with the reason. */
     public record SignBody(
             Long placeId,
             String signType,
@@ -199,18 +200,6 @@ public class ProtectionController {
         return ETags.ok(e.versionTag(), e);
     }
 
-    public record SignPatch(
-            Long placeId,
-            String signType,
-            String printedText,
-            String printedPinyin,
-            Double lon,
-            Double lat,
-            LocalDate installedOn,
-            String condition,
-            List<String> photoRefs,
-            String reason) {}
-
     @GetMapping("/signs/{id}")
     public ResponseEntity<SignView> sign(@PathVariable long id) {
         Sign s = service.sign(id);
@@ -223,7 +212,7 @@ public class ProtectionController {
     public ResponseEntity<SignView> updateSign(
             @PathVariable long id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestBody SignPatch b,
+            @RequestBody SignBody b,
             Principal user) {
         Sign s = service.updateSign(
                 id,
