@@ -10,6 +10,7 @@ import cn.mingjie.gazetteer.search.NameKind;
 import cn.mingjie.gazetteer.search.PlaceSearch;
 import cn.mingjie.gazetteer.search.SearchHit;
 import cn.mingjie.gazetteer.search.SearchRequest;
+import cn.mingjie.geocore.division.DivisionRegister;
 import cn.mingjie.geocore.edit.ChangeContext;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -42,6 +43,9 @@ class PlaceSearchRegisterTest {
 
     @Autowired
     PlaceRegister register;
+
+    @Autowired
+    DivisionRegister divisions;
 
     @BeforeEach
     void indexCurrent() {
@@ -94,6 +98,20 @@ class PlaceSearchRegisterTest {
             Thread.sleep(5);
         } while (System.nanoTime() < deadline);
         return Optional.empty();
+    }
+
+    /** Polls the index until the place's hit appears; the 30 s guard only keeps a broken feed from hanging. */
+    SearchHit searchable(SearchRequest request, String placeId, Predicate<SearchHit> wanted)
+            throws InterruptedException {
+        long guard = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < guard) {
+            Optional<SearchHit> hit = hit(request, placeId).filter(wanted);
+            if (hit.isPresent()) {
+                return hit.get();
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError(placeId + " not found by " + request.query() + " within the 30 s guard");
     }
 
     Optional<SearchHit> hit(SearchRequest request, String placeId) {
@@ -245,5 +263,43 @@ class PlaceSearchRegisterTest {
                 .isEmpty();
         assertThat(hit(SearchRequest.of("鱼塘坝").asOf(LocalDate.of(2010, 1, 1)), id))
                 .isPresent();
+    }
+
+    @Test
+    void aDivisionTransferMovesTheRegisterPlacesBelowItLive() throws InterruptedException {
+        String shouqiao = "500152124000";
+        String village = "500152124202"; // 花铺村, below 寿桥镇
+        String tongliang = "500151000000";
+        PlaceDraft bridge = new PlaceDraft(
+                "花铺",
+                "古桥",
+                null,
+                null,
+                List.of(),
+                "27100",
+                village,
+                "以所在花铺村得名",
+                "清代石拱桥",
+                "单孔石拱桥",
+                null,
+                1850,
+                null,
+                "测试",
+                "surveyed",
+                Places.wkt("POINT (105.92 29.98)"),
+                "standard");
+        String id = "place:"
+                + register.create(bridge, LocalDate.of(2015, 1, 1), "test", EDITOR)
+                        .placeId();
+        searchable(SearchRequest.of("花铺古桥").within(Places.TONGNAN), id, h -> true);
+        assertThat(hit(SearchRequest.of("花铺古桥").within(tongliang), id)).isEmpty();
+
+        // The township goes to 铜梁区: only geo.division_version changes, the place's own rows do not.
+        divisions.transfer(List.of(shouqiao), tongliang, LocalDate.of(2025, 6, 1), APPROVER);
+
+        SearchHit moved = searchable(SearchRequest.of("花铺古桥").within(tongliang), id, h -> true);
+        assertThat(moved.name()).isEqualTo("花铺古桥");
+        assertThat(hit(SearchRequest.of("花铺古桥").within(Places.TONGNAN), id)).isEmpty();
+        assertThat(hit(SearchRequest.of("花铺古桥").within(shouqiao), id)).isPresent();
     }
 }
