@@ -24,8 +24,8 @@ import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 
 /**
  * The register's places in the search index (PlaceNameSource and the triggers of migration
- * gazetteer/V3) on the real PostGIS: names approved through the naming workflow are searchable within
- * a second, by their new and their former names; wrong (deprecated) records are not found; divisions
+ * gazetteer/V3) on the real PostGIS: names approved through the naming workflow are searchable (polled
+ * for; SearchFreshnessBench measures how soon), by their new and their former names; wrong (deprecated) records are not found; divisions
  * are found once, with the names only the register knows.
  */
 @SpringJUnitConfig(GazetteerTestContext.class)
@@ -77,30 +77,11 @@ class PlaceSearchRegisterTest {
         return cases.approve(c.caseId(), "重庆市潼南区人民政府", document, APPROVED_ON, c.versionTag(), APPROVER);
     }
 
-    /** Polls the index (no waiting helper) until the place's hit appears or a second has passed. */
-    Optional<SearchHit> foundWithinASecond(SearchRequest request, String placeId) throws InterruptedException {
-        return foundWithinASecond(request, placeId, h -> true);
-    }
-
-    Optional<SearchHit> foundWithinASecond(SearchRequest request, String placeId, Predicate<SearchHit> wanted)
-            throws InterruptedException {
-        long start = System.nanoTime();
-        long deadline = start + Duration.ofSeconds(1).toNanos();
-        do {
-            Optional<SearchHit> hit = hit(request, placeId).filter(wanted);
-            if (hit.isPresent()) {
-                // A figure for the report, not an assertion: commit → searchable on this (shared) machine.
-                System.out.printf(
-                        "search: %s (%s) searchable %.1f ms after the commit%n",
-                        request.query(), placeId, (System.nanoTime() - start) / 1e6);
-                return hit;
-            }
-            Thread.sleep(5);
-        } while (System.nanoTime() < deadline);
-        return Optional.empty();
-    }
-
     /** Polls the index until the place's hit appears; the 30 s guard only keeps a broken feed from hanging. */
+    SearchHit searchable(SearchRequest request, String placeId) throws InterruptedException {
+        return searchable(request, placeId, h -> true);
+    }
+
     SearchHit searchable(SearchRequest request, String placeId, Predicate<SearchHit> wanted)
             throws InterruptedException {
         long guard = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -125,7 +106,7 @@ class PlaceSearchRegisterTest {
         NamingCase c = approved(
                 "NAMING", null, road("启明", "路", "LINESTRING (105.781 30.181, 105.785 30.184)"), "潼南府〔2025〕21号");
         String placeId = "place:" + c.placeId();
-        SearchHit hit = foundWithinASecond(SearchRequest.of("启明路"), placeId).orElseThrow();
+        SearchHit hit = searchable(SearchRequest.of("启明路"), placeId);
         assertThat(hit.matchType()).isEqualTo(MatchType.EXACT);
         assertThat(hit.name()).isEqualTo("启明路");
         assertThat(hit.category()).isEqualTo("street");
@@ -142,11 +123,11 @@ class PlaceSearchRegisterTest {
     }
 
     @Test
-    void anApprovedRenameIsFoundByItsNewAndItsOldNameWithinASecond() throws InterruptedException {
+    void anApprovedRenameIsFoundByItsNewAndItsOldName() throws InterruptedException {
         NamingCase named = approved("NAMING", null, road("东升", "路", "POINT (105.79 30.185)"), "潼南府〔2025〕22号");
         long placeId = named.placeId();
         String id = "place:" + placeId;
-        assertThat(foundWithinASecond(SearchRequest.of("东升路"), id)).isPresent();
+        searchable(SearchRequest.of("东升路"), id);
 
         CaseProposal newName = new CaseProposal("朝晖", "路", null, null, null, null, null, null, null, null, null);
         NamingCase c = cases.apply("RENAMING", placeId, newName, "消除重名", "梓潼街道", null, null, null, EDITOR);
@@ -157,7 +138,7 @@ class PlaceSearchRegisterTest {
         LocalDate renamedOn = APPROVED_ON.plusDays(30);
         cases.approve(c.caseId(), "重庆市潼南区人民政府", "潼南府〔2025〕23号", renamedOn, c.versionTag(), APPROVER);
 
-        SearchHit byNew = foundWithinASecond(SearchRequest.of("朝晖路"), id).orElseThrow();
+        SearchHit byNew = searchable(SearchRequest.of("朝晖路"), id);
         assertThat(byNew.matchType()).isEqualTo(MatchType.EXACT);
         assertThat(byNew.matchedNameKind()).isEqualTo(NameKind.CURRENT);
         assertThat(byNew.matchedValidFrom()).isEqualTo(renamedOn);
@@ -180,15 +161,13 @@ class PlaceSearchRegisterTest {
         PlaceVersion wrong = register.create(
                 Places.road("误录", "街", "POINT (105.795 30.182)"), LocalDate.of(2021, 1, 1), "test", EDITOR);
         String id = "place:" + wrong.placeId();
-        assertThat(foundWithinASecond(SearchRequest.of("误录街"), id)).isPresent();
+        searchable(SearchRequest.of("误录街"), id);
         register.deprecate(wrong.placeId(), "登记错误：实地无此街", null, wrong.versionTag(), APPROVER);
-        long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
-        while (hit(SearchRequest.of("误录街"), id).isPresent() && System.nanoTime() < deadline) {
+        long guard = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (hit(SearchRequest.of("误录街"), id).isPresent() && System.nanoTime() < guard) {
             Thread.sleep(5);
         }
-        assertThat(hit(SearchRequest.of("误录街"), id))
-                .as("deprecated within a second")
-                .isEmpty();
+        assertThat(hit(SearchRequest.of("误录街"), id)).as("deprecated").isEmpty();
         assertThat(search.search(SearchRequest.of("误录街")).hits())
                 .noneMatch(h -> h.matchedName().equals("误录街") && h.matchedNameKind() == NameKind.CURRENT);
     }
@@ -214,9 +193,8 @@ class PlaceSearchRegisterTest {
                         "国函〔2015〕（测试引用）",
                         false),
                 EDITOR);
-        SearchHit former = foundWithinASecond(
-                        SearchRequest.of("潼南县"), "division:" + Places.TONGNAN, h -> "潼南县".equals(h.matchedName()))
-                .orElseThrow(() -> new AssertionError("the recorded former name is not searchable within a second"));
+        SearchHit former =
+                searchable(SearchRequest.of("潼南县"), "division:" + Places.TONGNAN, h -> "潼南县".equals(h.matchedName()));
         assertThat(former.matchedName()).isEqualTo("潼南县");
         assertThat(former.matchedNameKind()).isEqualTo(NameKind.HISTORICAL);
         assertThat(former.matchedValidTo()).isEqualTo(LocalDate.of(2015, 6, 3));
@@ -249,13 +227,11 @@ class PlaceSearchRegisterTest {
                 v.placeId(),
                 new HistoricalName("鱼塘坝", null, null, LocalDate.of(2012, 5, 1), "建广场前", "街道志（测试）", false),
                 EDITOR);
-        SearchHit alias = foundWithinASecond(SearchRequest.of("月亮坝"), id, h -> "月亮坝".equals(h.matchedName()))
-                .orElseThrow();
+        SearchHit alias = searchable(SearchRequest.of("月亮坝"), id, h -> "月亮坝".equals(h.matchedName()));
         assertThat(alias.name()).isEqualTo("映月广场");
         assertThat(alias.matchedNameKind()).isEqualTo(NameKind.ALIAS);
         assertThat(alias.matchedValidFrom()).isEqualTo(LocalDate.of(2012, 5, 1));
-        SearchHit former = foundWithinASecond(SearchRequest.of("鱼塘坝"), id, h -> "鱼塘坝".equals(h.matchedName()))
-                .orElseThrow();
+        SearchHit former = searchable(SearchRequest.of("鱼塘坝"), id, h -> "鱼塘坝".equals(h.matchedName()));
         assertThat(former.matchedNameKind()).isEqualTo(NameKind.HISTORICAL);
         assertThat(former.matchedValidTo()).isEqualTo(LocalDate.of(2012, 5, 1));
         // As of 2010 only the former name was valid.
@@ -291,13 +267,13 @@ class PlaceSearchRegisterTest {
         String id = "place:"
                 + register.create(bridge, LocalDate.of(2015, 1, 1), "test", EDITOR)
                         .placeId();
-        searchable(SearchRequest.of("花铺古桥").within(Places.TONGNAN), id, h -> true);
+        searchable(SearchRequest.of("花铺古桥").within(Places.TONGNAN), id);
         assertThat(hit(SearchRequest.of("花铺古桥").within(tongliang), id)).isEmpty();
 
         // The township goes to 铜梁区: only geo.division_version changes, the place's own rows do not.
         divisions.transfer(List.of(shouqiao), tongliang, LocalDate.of(2025, 6, 1), APPROVER);
 
-        SearchHit moved = searchable(SearchRequest.of("花铺古桥").within(tongliang), id, h -> true);
+        SearchHit moved = searchable(SearchRequest.of("花铺古桥").within(tongliang), id);
         assertThat(moved.name()).isEqualTo("花铺古桥");
         assertThat(hit(SearchRequest.of("花铺古桥").within(Places.TONGNAN), id)).isEmpty();
         assertThat(hit(SearchRequest.of("花铺古桥").within(shouqiao), id)).isPresent();

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The register's places in the search over real HTTP on the booted app with the sample: names from the
- * naming workflow are found within a second by new and old names, deprecated records are not, GeoNames
+ * naming workflow are found (polled for) by new and old names, deprecated records are not, GeoNames
  * places the register took over are found once, and the street rule uses the sample's built-up areas.
  */
 @MingjieAppTest
@@ -92,9 +92,12 @@ class PlaceSearchApiTest {
         return http().get("/api/v1/search?q=" + q(query) + "&limit=20").json().get("features");
     }
 
-    /** The feature of this place for the query, polled for at most a second (null if none). */
-    JsonNode withinASecond(String query, String placeId, Predicate<JsonNode> wanted) throws InterruptedException {
-        long start = System.nanoTime();
+    /**
+     * The feature of this place for the query, polled for (null if none). The 30 s guard only keeps a broken
+     * feed from hanging the build; how fast changes become searchable is measured by SearchFreshnessBench.
+     */
+    JsonNode searchable(String query, String placeId, Predicate<JsonNode> wanted) throws InterruptedException {
+        long guard = System.nanoTime() + 30_000_000_000L;
         do {
             for (JsonNode f : features(query)) {
                 if (f.at("/properties/placeId").asText().equals(placeId) && wanted.test(f)) {
@@ -102,7 +105,7 @@ class PlaceSearchApiTest {
                 }
             }
             Thread.sleep(10);
-        } while (System.nanoTime() - start < 1_000_000_000L);
+        } while (System.nanoTime() < guard);
         return null;
     }
 
@@ -115,8 +118,8 @@ class PlaceSearchApiTest {
                 "潼南府〔2025〕41号",
                 "2025-04-01");
         String placeId = "place:" + id;
-        JsonNode created = withinASecond("拾光路", placeId, f -> true);
-        assertThat(created).as("the new place is searchable within a second").isNotNull();
+        JsonNode created = searchable("拾光路", placeId, f -> true);
+        assertThat(created).as("the new place is searchable").isNotNull();
         assertThat(created.at("/properties/matchType").asText()).isEqualTo("exact");
         assertThat(created.at("/properties/category").asText()).isEqualTo("street");
         assertThat(created.at("/geometry/coordinates/0").asDouble()).isBetween(105.83, 105.84); // lon first
@@ -134,11 +137,11 @@ class PlaceSearchApiTest {
         assertThat(full.at("/geometry/coordinates/1/0").asDouble()).isEqualTo(105.839);
 
         approvedCase("RENAMING", id, "{\"properName\":\"启晨\",\"genericName\":\"路\"}", "潼南府〔2025〕42号", "2025-05-01");
-        JsonNode byNew = withinASecond(
+        JsonNode byNew = searchable(
                 "启晨路", placeId, f -> f.at("/properties/matchType").asText().equals("exact"));
-        assertThat(byNew).as("the new name is searchable within a second").isNotNull();
+        assertThat(byNew).as("the new name is searchable").isNotNull();
         assertThat(byNew.at("/properties/matchedValidFrom").asText()).isEqualTo("2025-05-01");
-        JsonNode byOld = withinASecond("拾光路", placeId, f -> true);
+        JsonNode byOld = searchable("拾光路", placeId, f -> true);
         assertThat(byOld.at("/properties/name").asText()).isEqualTo("启晨路");
         assertThat(byOld.at("/properties/matchType").asText()).isEqualTo("historical");
         assertThat(byOld.at("/properties/matchedName").asText()).isEqualTo("拾光路");
@@ -160,7 +163,7 @@ class PlaceSearchApiTest {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         long id = created.json().at("/properties/placeId").asLong();
         String placeId = "place:" + id;
-        assertThat(withinASecond("错录巷", placeId, f -> true)).isNotNull();
+        assertThat(searchable("错录巷", placeId, f -> true)).isNotNull();
 
         Http.Answer deprecated = http().send(
                         "POST",
@@ -168,18 +171,16 @@ class PlaceSearchApiTest {
                         "{\"reason\":\"登记错误，实地无此巷\"}",
                         with(APPROVER, "If-Match", created.header("ETag")));
         assertThat(deprecated.status()).as(deprecated.body()).isEqualTo(200);
-        long start = System.nanoTime();
+        long guard = System.nanoTime() + 30_000_000_000L;
         boolean gone = false;
-        while (!gone && System.nanoTime() - start < 1_000_000_000L) {
+        while (!gone && System.nanoTime() < guard) {
             gone = true;
             for (JsonNode f : features("错录巷")) {
                 gone &= !f.at("/properties/placeId").asText().equals(placeId);
             }
             Thread.sleep(10);
         }
-        assertThat(gone)
-                .as("the deprecated record leaves the index within a second")
-                .isTrue();
+        assertThat(gone).as("the deprecated record leaves the index").isTrue();
         for (JsonNode f : features("错录巷")) {
             assertThat(f.at("/properties/name").asText()).isNotEqualTo("错录巷");
         }
@@ -211,7 +212,7 @@ class PlaceSearchApiTest {
         Map<String, Object> shuangjiang = areas.get(1);
         String wkt = "POINT (" + town.get("lon") + " " + town.get("lat") + ")";
         long id = approvedCase("NAMING", null, street("望江", wkt), "潼南府〔2025〕43号", "2025-04-02");
-        assertThat(withinASecond("望江路", "place:" + id, f -> true)).isNotNull();
+        assertThat(searchable("望江路", "place:" + id, f -> true)).isNotNull();
 
         String check = "/api/v1/places/rules/check?properName=" + q("望江") + "&genericName=" + q("路")
                 + "&categoryCode=25100&divisionCode=500152002000";
