@@ -1,10 +1,13 @@
 package cn.mingjie.web.search;
 
 import cn.mingjie.gazetteer.search.PlaceSearch;
+import cn.mingjie.gazetteer.search.SearchRequest;
 import cn.mingjie.geocore.bench.HttpLoad;
 import cn.mingjie.web.MingjieAppTest;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -14,21 +17,37 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * GET /api/v1/search through the whole Spring application on the Chongqing sample: throughput with
- * concurrent keep-alive clients over real HTTP ({@link HttpLoad}), and single-client latency. Prints and writes target/bench/search-http.txt.
+ * concurrent keep-alive clients over real HTTP ({@link HttpLoad}), and single-client latency. Client and
+ * server share the 2 cores, so each row splits the CPU per answered query: the search itself (the same
+ * queries run in-process at the same concurrency), the rest of the Tomcat threads' CPU (HTTP and Spring),
+ * and the rest of the process (load client, GC, JIT). {@code -Dsearch.http.jfr=FILE} records the loaded
+ * rows with JFR's profile settings. Prints and writes target/bench/search-http.txt.
  */
 @Tag("bench")
 @MingjieAppTest
 class SearchHttpBench {
+
+    private static final int SECONDS = 15;
 
     @LocalServerPort
     int port;
@@ -38,6 +57,11 @@ class SearchHttpBench {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Value("${server.tomcat.threads.max:200}")
+    int tomcatThreads;
+
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
     @Test
     void throughput() throws Exception {
@@ -49,9 +73,14 @@ class SearchHttpBench {
                 .flatMap(n -> java.util.stream.Stream.of(n, n.substring(0, Math.min(2, n.length()))))
                 .toArray(String[]::new);
         StringBuilder out = new StringBuilder(String.format(
-                "GET /api/v1/search over HTTP, Spring application, Chongqing sample (%d name documents), %d cores;"
-                        + " load at start: %s%n",
-                search.status().documents(), Runtime.getRuntime().availableProcessors(), uptime()));
+                "GET /api/v1/search over HTTP, Spring application, Chongqing sample (%d name documents), %d cores,"
+                        + " server.tomcat.threads.max=%d; load at start: %s%n",
+                search.status().documents(), Runtime.getRuntime().availableProcessors(), tomcatThreads, uptime()));
+        List<String> paths = Arrays.stream(queries)
+                .map(q -> "/api/v1/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8))
+                .toList();
+        // JIT and the index's caches settle before anything is measured.
+        HttpLoad.run(port, paths, 8, 10);
         HttpClient single = HttpClient.newHttpClient();
         long[] nanos = new long[1000];
         for (int i = 0; i < 1200; i++) {
@@ -63,26 +92,93 @@ class SearchHttpBench {
         }
         Arrays.sort(nanos);
         out.append(String.format("  1 client: p50 %.2f ms, p99 %.2f ms%n", nanos[500] / 1e6, nanos[990] / 1e6));
-        List<String> paths = Arrays.stream(queries)
-                .map(q -> "/api/v1/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8))
-                .toList();
+        out.append("  CPU per answered query: search = in-process search at the same concurrency;"
+                + " HTTP/Spring = Tomcat threads (http-nio-*) less search; other = rest of the process"
+                + " (load client, GC, JIT)\n");
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        String jfr = System.getProperty("search.http.jfr", "");
+        Recording recording = null;
+        if (!jfr.isEmpty()) {
+            recording = new Recording(Configuration.getConfiguration("profile"));
+            recording.setDestination(Path.of(jfr));
+            recording.start();
+        }
         for (int clients : new int[] {4, 8, 16}) {
+            double searchMs = inProcessSearchCpu(queries, clients);
+            Map<Long, Long> tomcat0 = tomcatCpu();
             long cpu0 = os.getProcessCpuTime();
-            HttpLoad.Outcome o = HttpLoad.run(port, paths, clients, 15);
+            HttpLoad.Outcome o = HttpLoad.run(port, paths, clients, SECONDS);
+            long process = os.getProcessCpuTime() - cpu0;
+            Map<Long, Long> tomcat1 = tomcatCpu();
+            long tomcat = 0;
+            for (Map.Entry<Long, Long> e : tomcat1.entrySet()) {
+                tomcat += e.getValue() - tomcat0.getOrDefault(e.getKey(), 0L);
+            }
+            long done = Math.max(1, o.done());
+            double tomcatMs = tomcat / 1e6 / done;
             out.append(String.format(
-                    "  %2d keep-alive clients, %d s: %.0f q/s, %d failed, %.2f ms CPU per query (server and"
-                            + " client); load after: %s%n",
+                    "  %2d keep-alive clients, %d s: %.0f q/s, %d failed; CPU/query %.3f ms = search %.3f +"
+                            + " HTTP/Spring %.3f + other %.3f (%d Tomcat threads); load after: %s%n",
                     clients,
                     o.seconds(),
                     o.perSecond(),
                     o.failed(),
-                    (os.getProcessCpuTime() - cpu0) / 1e6 / Math.max(1, o.done()),
+                    process / 1e6 / done,
+                    searchMs,
+                    tomcatMs - searchMs,
+                    (process - tomcat) / 1e6 / done,
+                    tomcat1.size(),
                     uptime()));
+        }
+        if (recording != null) {
+            recording.stop();
+            recording.close();
+            out.append("  JFR recording of the loaded rows: ").append(jfr).append('\n');
         }
         System.out.print(out);
         Path dir = Files.createDirectories(Path.of("target", "bench"));
         Files.writeString(dir.resolve("search-http.txt"), out.toString());
+    }
+
+    /** CPU ms per query of PlaceSearch alone, as the controller calls it, from {@code clients} threads for 5 s. */
+    private double inProcessSearchCpu(String[] queries, int clients) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<long[]>> parts = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int offset = c * 97;
+            parts.add(pool.submit(() -> {
+                long cpu0 = threads.getCurrentThreadCpuTime();
+                long n = 0;
+                for (int i = offset; System.nanoTime() < deadline; i++, n++) {
+                    search.search(new SearchRequest(
+                            queries[i % queries.length], false, null, null, null, null, null, null, null, 10));
+                }
+                return new long[] {threads.getCurrentThreadCpuTime() - cpu0, n};
+            }));
+        }
+        long cpu = 0;
+        long n = 0;
+        for (Future<long[]> f : parts) {
+            cpu += f.get()[0];
+            n += f.get()[1];
+        }
+        pool.shutdown();
+        return cpu / 1e6 / Math.max(1, n);
+    }
+
+    /** CPU nanoseconds so far of each live Tomcat request thread, by thread id. */
+    private Map<Long, Long> tomcatCpu() {
+        Map<Long, Long> cpu = new HashMap<>();
+        for (ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t != null && t.getThreadName().startsWith("http-nio-")) {
+                long ns = threads.getThreadCpuTime(t.getThreadId());
+                if (ns >= 0) {
+                    cpu.put(t.getThreadId(), ns);
+                }
+            }
+        }
+        return cpu;
     }
 
     /** The load average as `uptime` shows it (the machine is shared). */
