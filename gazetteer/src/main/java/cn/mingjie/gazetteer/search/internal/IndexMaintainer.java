@@ -196,6 +196,13 @@ public class IndexMaintainer implements SmartLifecycle {
                 return seqs;
             });
             deleteQueued(seen);
+            // Merged outside the database snapshot (minutes at 13M names; the index is already committed and
+            // searchable): one segment instead of dozens of flushed ones roughly halves a query's cost.
+            try {
+                index.forceMerge();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             lastRebuild = Instant.now();
             lastRebuildMillis = (System.nanoTime() - start) / 1_000_000;
             log.info(
