@@ -32,6 +32,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,6 +71,16 @@ class SearchBench {
     private static final int MISSES = Integer.getInteger("search.bench.misses", 0);
     /** -Dsearch.bench.http=false skips the HTTP throughput part. */
     private static final boolean HTTP = Boolean.parseBoolean(System.getProperty("search.bench.http", "true"));
+    /**
+     * -Dsearch.bench.indexRoot=DIR keeps each synthetic index in DIR/synthetic-SIZE and reuses it on the
+     * next run (a 13.2M build takes tens of minutes). The test database is new on every run, so while
+     * the synthetic indexes are opened the database claims this fixed identity (bench only).
+     */
+    private static final String INDEX_ROOT = System.getProperty("search.bench.indexRoot");
+
+    private static final String BENCH_DATABASE_ID = "5e4bc4b0-0000-4000-8000-00000000be4c";
+    /** -Dsearch.bench.jfr=DIR records the query phase of each section with JFR (profile settings) into DIR. */
+    private static final String JFR = System.getProperty("search.bench.jfr");
 
     @DynamicPropertySource
     static void indexDirectory(DynamicPropertyRegistry registry) throws IOException {
@@ -140,15 +155,33 @@ class SearchBench {
         }
 
         // ---- synthetic corpora -------------------------------------------------------------------
+        String databaseId = jdbc.queryForObject("select database_id::text from search.index_identity", String.class);
+        if (INDEX_ROOT != null) {
+            jdbc.update("update search.index_identity set database_id = ?::uuid", BENCH_DATABASE_ID);
+        }
+        try {
+            synthetic(out, romanizer, pool);
+        } finally {
+            jdbc.update("update search.index_identity set database_id = ?::uuid", databaseId);
+        }
+    }
+
+    private void synthetic(StringBuilder out, Romanizer romanizer, String pool) throws Exception {
         for (String s : System.getProperty("search.bench.sizes", "1000000").split(",")) {
             if (s.isBlank()) {
                 continue; // -Dsearch.bench.sizes= : the real names only
             }
             int size = Integer.parseInt(s.strip());
             SyntheticNames corpus = new SyntheticNames(size, 42, pool);
-            // On disk under target/ and memory-mapped (13.2M names do not fit a tmpfs).
-            Path dir = Files.createTempDirectory(
-                    Files.createDirectories(Path.of("target", "bench-index")), "synthetic-" + size + "-");
+            // On disk under target/ (or the given root) and memory-mapped (13.2M names do not fit a tmpfs).
+            Path dir = INDEX_ROOT != null
+                    ? Files.createDirectories(Path.of(INDEX_ROOT, "synthetic-" + size))
+                    : Files.createTempDirectory(
+                            Files.createDirectories(Path.of("target", "bench-index")), "synthetic-" + size + "-");
+            boolean reused;
+            try (FSDirectory d = FSDirectory.open(dir)) {
+                reused = DirectoryReader.indexExists(d);
+            }
             System.gc();
             long heapBefore = usedHeap();
             IndexMaintainer maintainer =
@@ -162,19 +195,25 @@ class SearchBench {
             PlaceSearch synthetic = new LucenePlaceSearch(maintainer);
             System.gc();
             SearchIndexStatus status = synthetic.status();
+            int segments;
+            try (FSDirectory d = FSDirectory.open(dir)) {
+                segments = SegmentInfos.readLatestCommit(d).size();
+            }
             emit(
                     out,
                     String.format(
-                            "%nSYNTHETIC corpus: %,d places, seed 42: %,d name documents, build %.1f s wall-clock, %.1f s CPU"
-                                    + " (whole process, %d cores; load before: %s), index %.0f MB on disk,"
+                            "%nSYNTHETIC corpus: %,d places, seed 42: %,d name documents, %s %.1f s wall-clock, %.1f s CPU"
+                                    + " (whole process, %d cores; load before: %s), index %.0f MB on disk in %d segment(s),"
                                     + " heap after build %+d MB (index files are memory-mapped, not heap)%n",
                             size,
                             status.documents(),
+                            reused ? "index reused from " + dir + ", opened in" : "build (with the merge)",
                             buildSeconds,
                             buildCpuSeconds,
                             Runtime.getRuntime().availableProcessors(),
                             loadBefore,
                             status.bytesOnDisk() / 1e6,
+                            segments,
                             (usedHeap() - heapBefore) >> 20));
             List<Target> sample = new ArrayList<>();
             Map<String, String> countyNames = new HashMap<>();
@@ -312,6 +351,12 @@ class SearchBench {
                 "   %-13s %8s %8s %8s %8s %7s %7s | %9s %9s %7s %7s | %6s%n",
                 "kind", "p50 ms", "p99 ms", "cpu p50", "cpu p99", "recall", "right", "pg p50", "pg p99", "recall",
                 "right", "p50 ×"));
+        Recording recording = null;
+        if (JFR != null) {
+            recording = new Recording(Configuration.getConfiguration("profile"));
+            recording.setName("search " + title);
+            recording.start();
+        }
         for (String kind : KINDS) {
             List<Query> qs = queries.stream().filter(q -> q.kind().equals(kind)).toList();
             if (qs.isEmpty() || !RUN_KINDS.contains(kind)) {
@@ -339,6 +384,14 @@ class SearchBench {
                     pg == null ? "-" : String.format("%.1f%%", 100 * pg.acceptable()),
                     pg == null ? "-" : String.format("%.0f", pg.p50() / ours.p50())));
             misses.forEach(m -> out.append("      missed ").append(m).append('\n'));
+        }
+        if (recording != null) {
+            recording.stop();
+            Path file = Files.createDirectories(Path.of(JFR))
+                    .resolve("search-" + title.replaceAll("[^A-Za-z0-9]+", "-") + ".jfr");
+            recording.dump(file);
+            recording.close();
+            out.append("   JFR recording of the queries: ").append(file).append('\n');
         }
         out.append("   recall = the labelled target among the top 10; right = recall, or all 10 hits are answers"
                 + " at least as right as the target by the kind's own rule (same name, completes the prefix, same"
