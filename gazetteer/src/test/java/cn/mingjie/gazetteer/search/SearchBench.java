@@ -32,6 +32,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +61,26 @@ class SearchBench {
     };
     private static final int QUERIES_PER_KIND = 300;
     private static final int PG_QUERIES_PER_KIND = 60;
+    /** -Dsearch.bench.kinds=exact,prefix,… runs only those kinds (default all). */
+    private static final List<String> RUN_KINDS = Arrays.stream(
+                    System.getProperty("search.bench.kinds", String.join(",", KINDS))
+                            .split(","))
+            .map(String::strip)
+            .toList();
+    /** -Dsearch.bench.misses=N prints up to N missed queries per kind with our top hits (diagnosis). */
+    private static final int MISSES = Integer.getInteger("search.bench.misses", 0);
+    /** -Dsearch.bench.http=false skips the HTTP throughput part. */
+    private static final boolean HTTP = Boolean.parseBoolean(System.getProperty("search.bench.http", "true"));
+    /**
+     * -Dsearch.bench.indexRoot=DIR keeps each synthetic index in DIR/synthetic-SIZE and reuses it on the
+     * next run (a 13.2M build takes tens of minutes). The test database is new on every run, so while
+     * the synthetic indexes are opened the database claims this fixed identity (bench only).
+     */
+    private static final String INDEX_ROOT = System.getProperty("search.bench.indexRoot");
+
+    private static final String BENCH_DATABASE_ID = "5e4bc4b0-0000-4000-8000-00000000be4c";
+    /** -Dsearch.bench.jfr=DIR records the query phase of each section with JFR (profile settings) into DIR. */
+    private static final String JFR = System.getProperty("search.bench.jfr");
 
     @DynamicPropertySource
     static void indexDirectory(DynamicPropertyRegistry registry) throws IOException {
@@ -124,19 +149,39 @@ class SearchBench {
                             realNames,
                             romanizer,
                             pool));
-            emit(out, httpThroughput(search, queries(real, realNames, romanizer, pool, new Random(7))));
+            if (HTTP) {
+                emit(out, httpThroughput(search, queries(real, realNames, romanizer, pool, new Random(7))));
+            }
         }
 
         // ---- synthetic corpora -------------------------------------------------------------------
+        String databaseId = jdbc.queryForObject("select database_id::text from search.index_identity", String.class);
+        if (INDEX_ROOT != null) {
+            jdbc.update("update search.index_identity set database_id = ?::uuid", BENCH_DATABASE_ID);
+        }
+        try {
+            synthetic(out, romanizer, pool);
+        } finally {
+            jdbc.update("update search.index_identity set database_id = ?::uuid", databaseId);
+        }
+    }
+
+    private void synthetic(StringBuilder out, Romanizer romanizer, String pool) throws Exception {
         for (String s : System.getProperty("search.bench.sizes", "1000000").split(",")) {
             if (s.isBlank()) {
                 continue; // -Dsearch.bench.sizes= : the real names only
             }
             int size = Integer.parseInt(s.strip());
             SyntheticNames corpus = new SyntheticNames(size, 42, pool);
-            // On disk under target/ and memory-mapped (13.2M names do not fit a tmpfs).
-            Path dir = Files.createTempDirectory(
-                    Files.createDirectories(Path.of("target", "bench-index")), "synthetic-" + size + "-");
+            // On disk under target/ (or the given root) and memory-mapped (13.2M names do not fit a tmpfs).
+            Path dir = INDEX_ROOT != null
+                    ? Files.createDirectories(Path.of(INDEX_ROOT, "synthetic-" + size))
+                    : Files.createTempDirectory(
+                            Files.createDirectories(Path.of("target", "bench-index")), "synthetic-" + size + "-");
+            boolean reused;
+            try (FSDirectory d = FSDirectory.open(dir)) {
+                reused = DirectoryReader.indexExists(d);
+            }
             System.gc();
             long heapBefore = usedHeap();
             IndexMaintainer maintainer =
@@ -150,19 +195,25 @@ class SearchBench {
             PlaceSearch synthetic = new LucenePlaceSearch(maintainer);
             System.gc();
             SearchIndexStatus status = synthetic.status();
+            int segments;
+            try (FSDirectory d = FSDirectory.open(dir)) {
+                segments = SegmentInfos.readLatestCommit(d).size();
+            }
             emit(
                     out,
                     String.format(
-                            "%nSYNTHETIC corpus: %,d places, seed 42: %,d name documents, build %.1f s wall-clock, %.1f s CPU"
-                                    + " (whole process, %d cores; load before: %s), index %.0f MB on disk,"
+                            "%nSYNTHETIC corpus: %,d places, seed 42: %,d name documents, %s %.1f s wall-clock, %.1f s CPU"
+                                    + " (whole process, %d cores; load before: %s), index %.0f MB on disk in %d segment(s),"
                                     + " heap after build %+d MB (index files are memory-mapped, not heap)%n",
                             size,
                             status.documents(),
+                            reused ? "index reused from " + dir + ", opened in" : "build (with the merge)",
                             buildSeconds,
                             buildCpuSeconds,
                             Runtime.getRuntime().availableProcessors(),
                             loadBefore,
                             status.bytesOnDisk() / 1e6,
+                            segments,
                             (usedHeap() - heapBefore) >> 20));
             List<Target> sample = new ArrayList<>();
             Map<String, String> countyNames = new HashMap<>();
@@ -196,7 +247,9 @@ class SearchBench {
                             pool,
                             withBaseline ? corpus : null,
                             withBaseline));
-            emit(out, httpThroughput(synthetic, queries(sample, currentNames, romanizer, pool, new Random(7))));
+            if (HTTP) {
+                emit(out, httpThroughput(synthetic, queries(sample, currentNames, romanizer, pool, new Random(7))));
+            }
             maintainer.stop();
         }
     }
@@ -298,15 +351,24 @@ class SearchBench {
                 "   %-13s %8s %8s %8s %8s %7s %7s | %9s %9s %7s %7s | %6s%n",
                 "kind", "p50 ms", "p99 ms", "cpu p50", "cpu p99", "recall", "right", "pg p50", "pg p99", "recall",
                 "right", "p50 ×"));
+        Recording recording = null;
+        if (JFR != null) {
+            recording = new Recording(Configuration.getConfiguration("profile"));
+            recording.setName("search " + title);
+            recording.start();
+        }
         for (String kind : KINDS) {
             List<Query> qs = queries.stream().filter(q -> q.kind().equals(kind)).toList();
-            if (qs.isEmpty()) {
+            if (qs.isEmpty() || !RUN_KINDS.contains(kind)) {
                 continue;
             }
+            List<String> misses = new ArrayList<>();
             Result ours =
-                    measure(qs, qs.size(), q -> found(engine.search(request(q)).hits()), romanizer);
+                    measure(qs, qs.size(), q -> found(engine.search(request(q)).hits()), romanizer, misses);
             // pg_trgm KNN takes up to a second per query at 1M names on this machine: a subset.
-            Result pg = withBaseline ? measure(qs, PG_QUERIES_PER_KIND, q -> baseline(q, romanizer), romanizer) : null;
+            Result pg = withBaseline
+                    ? measure(qs, PG_QUERIES_PER_KIND, q -> baseline(q, romanizer), romanizer, new ArrayList<>())
+                    : null;
             out.append(String.format(
                     "   %-13s %8.3f %8.3f %8.3f %8.3f %6.1f%% %6.1f%% | %9s %9s %7s %7s | %6s%n",
                     kind,
@@ -321,6 +383,15 @@ class SearchBench {
                     pg == null ? "-" : String.format("%.1f%%", 100 * pg.recall()),
                     pg == null ? "-" : String.format("%.1f%%", 100 * pg.acceptable()),
                     pg == null ? "-" : String.format("%.0f", pg.p50() / ours.p50())));
+            misses.forEach(m -> out.append("      missed ").append(m).append('\n'));
+        }
+        if (recording != null) {
+            recording.stop();
+            Path file = Files.createDirectories(Path.of(JFR))
+                    .resolve("search-" + title.replaceAll("[^A-Za-z0-9]+", "-") + ".jfr");
+            recording.dump(file);
+            recording.close();
+            out.append("   JFR recording of the queries: ").append(file).append('\n');
         }
         out.append("   recall = the labelled target among the top 10; right = recall, or all 10 hits are answers"
                 + " at least as right as the target by the kind's own rule (same name, completes the prefix, same"
@@ -348,9 +419,11 @@ class SearchBench {
 
     /**
      * Times the first {@code n} queries after a warm-up, wall-clock and CPU of this thread; recall =
-     * expected name among the top 10; acceptable = recall, or all 10 hits at least as right as the target.
+     * expected name among the top 10; acceptable = recall, or all 10 hits at least as right as the target;
+     * up to {@code -Dsearch.bench.misses} missed queries are added to {@code misses}.
      */
-    private static Result measure(List<Query> all, int n, Function<Query, List<Found>> run, Romanizer romanizer) {
+    private static Result measure(
+            List<Query> all, int n, Function<Query, List<Found>> run, Romanizer romanizer, List<String> misses) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         List<Query> qs = all.subList(0, Math.min(n, all.size()));
         for (Query q : qs.subList(0, Math.min(qs.size(), Math.max(5, qs.size() / 5)))) {
@@ -371,6 +444,14 @@ class SearchBench {
                     .anyMatch(h ->
                             h.name().equals(q.expected()) || h.matchedName().equals(q.expected()));
             found += hit ? 1 : 0;
+            if (!hit && misses.size() < MISSES) {
+                misses.add(q.text() + " → " + q.expected() + ": "
+                        + hits.stream()
+                                .limit(5)
+                                .map(h ->
+                                        h.name().equals(h.matchedName()) ? h.name() : h.name() + "/" + h.matchedName())
+                                .collect(Collectors.joining(", ")));
+            }
             acceptable += hit || allAsRight(hits, q, romanizer) ? 1 : 0;
         }
         Arrays.sort(nanos);

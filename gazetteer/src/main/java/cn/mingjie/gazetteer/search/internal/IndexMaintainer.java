@@ -196,6 +196,18 @@ public class IndexMaintainer implements SmartLifecycle {
                 return seqs;
             });
             deleteQueued(seen);
+            // Merged outside the database snapshot (minutes at 13M names; the index is already committed and
+            // searchable): one segment instead of dozens of flushed ones roughly halves a query's cost.
+            long merge = System.nanoTime();
+            try {
+                index.forceMerge();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            log.info(
+                    "搜索索引合并为一个段，{} ms / search index merged into one segment in {} ms",
+                    (System.nanoTime() - merge) / 1_000_000,
+                    (System.nanoTime() - merge) / 1_000_000);
             lastRebuild = Instant.now();
             lastRebuildMillis = (System.nanoTime() - start) / 1_000_000;
             log.info(

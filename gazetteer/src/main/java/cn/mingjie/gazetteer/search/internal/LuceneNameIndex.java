@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -39,6 +41,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -81,6 +84,9 @@ final class LuceneNameIndex implements Closeable {
     static final int MAX_CHAR_PREFIX = 2;
 
     static final int MAX_PINYIN_PREFIX = 6;
+
+    /** Importance is 0–1 ({@link PlaceEntry#importance()}); the bound is what the staged search relies on. */
+    static final float MAX_IMPORTANCE = 1f;
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -138,6 +144,16 @@ final class LuceneNameIndex implements Closeable {
 
     void commit(Map<String, String> data) throws IOException {
         writer.setLiveCommitData(data.entrySet());
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    /**
+     * Merges the index into one segment and commits it (same commit data). After a full rebuild: a query
+     * then walks one term dictionary and one set of postings instead of one per flushed segment.
+     */
+    void forceMerge() throws IOException {
+        writer.forceMerge(1);
         writer.commit();
         searchers.maybeRefreshBlocking();
     }
@@ -237,21 +253,40 @@ final class LuceneNameIndex implements Closeable {
                 d.add(new LatLonPoint(LOCATION, e.lat(), e.lon()));
                 d.add(new LatLonDocValuesField(LOCATION, e.lat(), e.lon()));
             }
-            d.add(new FeatureField(FEATURES, IMPORTANCE, (float) Math.max(0.001, e.importance())));
+            d.add(new FeatureField(
+                    FEATURES, IMPORTANCE, (float) Math.min(MAX_IMPORTANCE, Math.max(0.001, e.importance()))));
             docs.add(d);
         }
         return docs;
     }
 
-    /** The query-time record of a document (see {@link NameRecord}). */
-    static NameRecord record(IndexSearcher searcher, int doc) throws IOException {
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        BinaryDocValues values = leaf.reader().getBinaryDocValues(RECORD);
-        if (values == null || !values.advanceExact(doc - leaf.docBase)) {
-            throw new IllegalStateException("search index document without a record: " + doc);
+    /**
+     * The query-time records of these documents (see {@link NameRecord}), in the given order. Read per
+     * segment in doc-id order: doc values are forward iterators, and the candidates of one query then
+     * cost one pass over each segment's values instead of one random seek each.
+     */
+    static NameRecord[] records(IndexSearcher searcher, ScoreDoc[] docs) throws IOException {
+        Integer[] order = new Integer[docs.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
         }
-        return NameRecord.decode(values.binaryValue());
+        Arrays.sort(order, Comparator.comparingInt(i -> docs[i].doc));
+        NameRecord[] out = new NameRecord[docs.length];
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = null;
+        BinaryDocValues values = null;
+        for (int i : order) {
+            int doc = docs[i].doc;
+            if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+                leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                values = leaf.reader().getBinaryDocValues(RECORD);
+            }
+            if (values == null || !values.advanceExact(doc - leaf.docBase)) {
+                throw new IllegalStateException("search index document without a record: " + doc);
+            }
+            out[i] = NameRecord.decode(values.binaryValue());
+        }
+        return out;
     }
 
     /**

@@ -16,9 +16,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LatLonPoint;
@@ -31,10 +33,11 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.locationtech.jts.geom.Geometry;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -47,10 +50,25 @@ public class LucenePlaceSearch implements PlaceSearch {
 
     private static final int MAX_QUERY_COMBINATIONS = 16;
 
-    private final IndexMaintainer maintainer;
+    /** What the final score adds for importance (times 0–1) and nearness to a map centre (at most). */
+    private static final double IMPORTANCE_BONUS = 10;
 
+    private static final double DISTANCE_BONUS = 8;
+    /** Below this best base score the typo clause is tried (and below half of it, two edits). */
+    private static final double TRY_FUZZY_BELOW = 60;
+
+    private final IndexMaintainer maintainer;
+    /** Whether a query first tries its narrow stage (see {@link QueryPlan#narrow()}); off only in tests. */
+    private final boolean staged;
+
+    @Autowired
     public LucenePlaceSearch(IndexMaintainer maintainer) {
+        this(maintainer, true);
+    }
+
+    LucenePlaceSearch(IndexMaintainer maintainer, boolean staged) {
         this.maintainer = maintainer;
+        this.staged = staged;
     }
 
     @Override
@@ -123,9 +141,9 @@ public class LucenePlaceSearch implements PlaceSearch {
         QueryPlan plan = QueryPlan.of(q, request.autocomplete(), romanizer);
         double[] best = {0};
         List<SearchHit> hits = run(searcher, plan, request, areas, null, best);
-        if (plan.fuzzy() != null && best[0] < 60) {
+        if (plan.fuzzy() != null && best[0] < TRY_FUZZY_BELOW) {
             hits = run(searcher, plan, request, areas, plan.fuzzy(), best);
-            if (plan.wideFuzzy() != null && best[0] < 30) {
+            if (plan.wideFuzzy() != null && best[0] < TRY_FUZZY_BELOW / 2) {
                 hits = run(searcher, plan, request, areas, plan.wideFuzzy(), best);
             }
         }
@@ -140,6 +158,52 @@ public class LucenePlaceSearch implements PlaceSearch {
             Query fuzzy,
             double[] best)
             throws IOException {
+        if (staged
+                && fuzzy == null
+                && !plan.narrow().isEmpty()
+                && plan.narrow().size() < plan.clauses().size()) {
+            double[] narrowBest = {best[0]};
+            List<Ranked> narrow = rank(searcher, plan, request, query(plan, request, areas, null, true), narrowBest);
+            if (decisive(narrow, plan, request)) {
+                best[0] = narrowBest[0];
+                return narrow.stream().limit(request.limit()).map(Ranked::hit).toList();
+            }
+        }
+        List<Ranked> ranked = rank(searcher, plan, request, query(plan, request, areas, fuzzy, false), best);
+        return ranked.stream().limit(request.limit()).map(Ranked::hit).toList();
+    }
+
+    /**
+     * Whether the narrow stage's answer is the whole query's: at least {@code limit} places score above
+     * anything a name matching none of the narrow clauses could score (its best base score plus the full
+     * importance and distance bonuses), so no such name can enter or reorder the top {@code limit}. With
+     * a typo fallback pending, the answer must also be good enough that the fallback would not run.
+     */
+    private static boolean decisive(List<Ranked> narrow, QueryPlan plan, SearchRequest request) {
+        if (narrow.size() < request.limit()) {
+            return false;
+        }
+        double outside = plan.bestBaseOutsideNarrow()
+                + IMPORTANCE_BONUS
+                + (request.focusLat() != null && request.focusLon() != null ? DISTANCE_BONUS : 0);
+        double bestBase = 0;
+        for (Ranked r : narrow.subList(0, request.limit())) {
+            // Scores are rounded to hundredths in the hit: compare with that margin.
+            if (r.hit().score() <= outside + 0.01) {
+                return false;
+            }
+            bestBase = Math.max(bestBase, r.base());
+        }
+        return plan.fuzzy() == null || bestBase >= TRY_FUZZY_BELOW;
+    }
+
+    /**
+     * The candidate query: the match clauses (each constant-score, weighted by match kind), the typed
+     * characters shared, importance and distance, and the request's filters. The narrow stage is the same
+     * query restricted by a filter to the names matching one of the plan's narrow clauses, so its
+     * candidates are scored and ordered exactly as in the whole query.
+     */
+    private static Query query(QueryPlan plan, SearchRequest request, List<String> areas, Query fuzzy, boolean narrow) {
         BooleanQuery.Builder match = new BooleanQuery.Builder();
         plan.clauses()
                 .forEach((query, weight) ->
@@ -148,6 +212,11 @@ public class LucenePlaceSearch implements PlaceSearch {
             match.add(new BoostQuery(new ConstantScoreQuery(fuzzy), 30f), Occur.SHOULD);
         }
         BooleanQuery.Builder all = new BooleanQuery.Builder().add(match.build(), Occur.MUST);
+        if (narrow) {
+            BooleanQuery.Builder stage = new BooleanQuery.Builder();
+            plan.narrow().forEach(q -> stage.add(q, Occur.SHOULD));
+            all.add(stage.build(), Occur.FILTER);
+        }
         // Among equally good candidates (many names with the same sound) those sharing more of the typed
         // characters come first: each shared leading run (prefix) and each shared bigram counts.
         plan.grams()
@@ -188,12 +257,27 @@ public class LucenePlaceSearch implements PlaceSearch {
                     LatLonPoint.newBoxQuery(LuceneNameIndex.LOCATION, b.south(), b.north(), b.west(), b.east()),
                     Occur.FILTER);
         }
-        int candidates = Math.max(50, request.limit() * 5);
-        TopDocs top = searcher.search(all.build(), candidates);
+        return all.build();
+    }
 
-        Map<String, SearchHit> byPlace = new LinkedHashMap<>();
-        for (ScoreDoc sd : top.scoreDocs) {
-            NameRecord d = LuceneNameIndex.record(searcher, sd.doc);
+    /** A place's best hit, and the base score of the match it came from. */
+    record Ranked(SearchHit hit, double base) {}
+
+    /**
+     * The candidates of a query, classified in Java: one hit per place, best first; {@code best} is raised
+     * to the best base score of any candidate.
+     */
+    private List<Ranked> rank(IndexSearcher searcher, QueryPlan plan, SearchRequest request, Query query, double[] best)
+            throws IOException {
+        int candidates = Math.max(50, request.limit() * 5);
+        // Plain top-k: with an unreachable total-hits threshold Lucene counts every match instead of
+        // skipping blocks by their maximum score (block-max WAND over the importance feature), which
+        // for these queries cost more than it saved (44 % of query CPU at 13.2M names).
+        TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(candidates, null, Integer.MAX_VALUE));
+        NameRecord[] records = LuceneNameIndex.records(searcher, top.scoreDocs);
+
+        Map<String, Ranked> byPlace = new LinkedHashMap<>();
+        for (NameRecord d : records) {
             Scored s = plan.classify(d);
             if (s == null) {
                 continue;
@@ -202,8 +286,8 @@ public class LucenePlaceSearch implements PlaceSearch {
             NameKind kind = d.kind();
             MatchType type = kind == NameKind.HISTORICAL ? MatchType.HISTORICAL : s.type();
             double score = s.base() - (kind == NameKind.HISTORICAL ? 8 : kind == NameKind.ALIAS ? 4 : 0);
-            SearchHit existing = byPlace.get(d.placeId());
-            if (existing != null && existing.score() >= score + 10 * importance(d)) {
+            Ranked existing = byPlace.get(d.placeId());
+            if (existing != null && existing.hit().score() >= score + IMPORTANCE_BONUS * importance(d)) {
                 continue;
             }
             // A primary entry's documents carry the place's attributes; an alias entry's hit is shown as
@@ -212,15 +296,15 @@ public class LucenePlaceSearch implements PlaceSearch {
             if (display == null) {
                 continue;
             }
-            double finalScore = score + 10 * importance(display) + distanceBonus(display, request);
-            if (existing != null && existing.score() >= finalScore) {
+            double finalScore = score + IMPORTANCE_BONUS * importance(display) + distanceBonus(display, request);
+            if (existing != null && existing.hit().score() >= finalScore) {
                 continue;
             }
-            byPlace.put(d.placeId(), hit(display, d, type, finalScore));
+            byPlace.put(d.placeId(), new Ranked(hit(display, d, type, finalScore), s.base()));
         }
         return byPlace.values().stream()
-                .sorted(Comparator.comparingDouble(SearchHit::score).reversed())
-                .limit(request.limit())
+                .sorted(Comparator.comparingDouble((Ranked r) -> r.hit().score())
+                        .reversed())
                 .toList();
     }
 
@@ -230,7 +314,7 @@ public class LucenePlaceSearch implements PlaceSearch {
                 .add(new TermQuery(new Term(LuceneNameIndex.DISPLAY, "1")), Occur.FILTER)
                 .build();
         TopDocs t = searcher.search(q, 1);
-        return t.scoreDocs.length == 0 ? null : LuceneNameIndex.record(searcher, t.scoreDocs[0].doc);
+        return t.scoreDocs.length == 0 ? null : LuceneNameIndex.records(searcher, t.scoreDocs)[0];
     }
 
     private static double importance(NameRecord d) {
@@ -252,7 +336,7 @@ public class LucenePlaceSearch implements PlaceSearch {
         double dy = (d.lat() - r.focusLat()) * 111_000;
         double dx = (d.lon() - r.focusLon()) * 111_000 * Math.cos(Math.toRadians(r.focusLat()));
         double metres = Math.sqrt(dx * dx + dy * dy);
-        return 8 * 20_000 / (20_000 + metres);
+        return DISTANCE_BONUS * 20_000 / (20_000 + metres);
     }
 
     private static SearchHit hit(NameRecord display, NameRecord matched, MatchType type, double score) {
@@ -306,7 +390,11 @@ public class LucenePlaceSearch implements PlaceSearch {
 
     record Scored(MatchType type, double base) {}
 
-    /** The clauses for one query text and the Java-side classification of candidates. */
+    /**
+     * The clauses for one query text and the Java-side classification of candidates. {@code narrow} are
+     * the cheap, selective clauses (the name equal to or beginning with the typed characters; the pinyin
+     * equal to or beginning with the typed letters; the initials as typed): the first stage of a query.
+     */
     record QueryPlan(
             String q,
             boolean han,
@@ -315,15 +403,30 @@ public class LucenePlaceSearch implements PlaceSearch {
             List<String> pinyin,
             boolean autocomplete,
             Map<Query, Float> clauses,
+            Set<Query> narrow,
             Query fuzzy,
             Query wideFuzzy,
             List<String> grams,
             List<String> leading) {
 
+        /*
+         * The best base score of each kind of match (see classify); those a name matching none of the narrow
+         * clauses can get bound what the narrow stage must beat (bestBaseOutsideNarrow).
+         */
+        static final double CONTAINS = 60;
+
+        static final double HOMOPHONE = 50;
+        static final double HOMOPHONE_PREFIX = 40;
+        static final double PINYIN_PREFIX = 75;
+        static final double INITIALS = 70;
+        static final double INITIALS_PREFIX = 60;
+        static final double FUZZY = 35;
+
         static QueryPlan of(String q, boolean autocomplete, Romanizer romanizer) {
             boolean han = NameKeys.hasHan(q);
             boolean latin = NameKeys.hasLatin(q);
             Map<Query, Float> c = new LinkedHashMap<>();
+            Set<Query> narrow = new HashSet<>();
             List<String> pinyin = han ? NameKeys.queryPinyin(q, romanizer, MAX_QUERY_COMBINATIONS) : List.of(q);
             String qCore = han ? romanizer.generics().split(q).specific() : q;
             if (han && !latin) {
@@ -334,6 +437,7 @@ public class LucenePlaceSearch implements PlaceSearch {
                 c.put(
                         prefix(LuceneNameIndex.PREFIX, LuceneNameIndex.EXACT, q, LuceneNameIndex.MAX_CHAR_PREFIX),
                         autocomplete ? 95f : 80f);
+                narrow.addAll(c.keySet());
                 if (q.length() >= 2) {
                     BooleanQuery.Builder grams = new BooleanQuery.Builder();
                     for (int i = 0; i + 2 <= q.length(); i++) {
@@ -366,8 +470,10 @@ public class LucenePlaceSearch implements PlaceSearch {
                                 75f);
                     }
                 }
+                narrow.addAll(c.keySet());
                 if (!han && q.length() <= 10) {
                     c.put(term(LuceneNameIndex.INITIALS, q), 70f);
+                    narrow.add(term(LuceneNameIndex.INITIALS, q));
                     c.put(prefix(LuceneNameIndex.INITIALS_PREFIX, LuceneNameIndex.INITIALS, q, Integer.MAX_VALUE), 60f);
                 }
             }
@@ -388,7 +494,38 @@ public class LucenePlaceSearch implements PlaceSearch {
             for (int i = 1; han && !latin && i < Math.min(q.length(), LuceneNameIndex.MAX_CHAR_PREFIX + 1); i++) {
                 leading.add(q.substring(0, i));
             }
-            return new QueryPlan(q, han, latin, qCore, pinyin, autocomplete, c, fuzzy, wideFuzzy, grams, leading);
+            return new QueryPlan(
+                    q,
+                    han,
+                    latin,
+                    qCore,
+                    pinyin,
+                    autocomplete,
+                    c,
+                    Set.copyOf(narrow),
+                    fuzzy,
+                    wideFuzzy,
+                    grams,
+                    leading);
+        }
+
+        /**
+         * The best base score classify can give a name that matches none of the narrow clauses: each kind
+         * of match whose condition does not imply one of them (a name equal to the query or its 专名, or
+         * beginning with it, matches the exact or prefix clause; a pinyin key equal to or beginning with the
+         * typed letters, the pinyin or pinyin-prefix clause when there is one; the initials as typed, the
+         * initials clause when there is one).
+         */
+        double bestBaseOutsideNarrow() {
+            if (han && !latin) {
+                return Math.max(CONTAINS, Math.max(HOMOPHONE, HOMOPHONE_PREFIX));
+            }
+            double outside = pinyin.stream().anyMatch(p -> p.length() < 2) ? PINYIN_PREFIX : 0;
+            if (han) {
+                return outside;
+            }
+            boolean initialsClause = q.length() <= 10;
+            return Math.max(outside, Math.max(initialsClause ? 0 : INITIALS, Math.max(INITIALS_PREFIX, FUZZY)));
         }
 
         private static Query term(String field, String value) {
@@ -433,14 +570,14 @@ public class LucenePlaceSearch implements PlaceSearch {
                     return new Scored(MatchType.PARTIAL, 70);
                 }
                 if (norm.contains(q)) {
-                    return new Scored(MatchType.PARTIAL, 60 - Math.min(10, norm.length() - q.length()));
+                    return new Scored(MatchType.PARTIAL, CONTAINS - Math.min(10, norm.length() - q.length()));
                 }
                 for (String p : pinyin) {
                     if (pyk.contains(p)) {
-                        return new Scored(MatchType.HOMOPHONE, 45 + 5 * sameCharacters(norm));
+                        return new Scored(MatchType.HOMOPHONE, HOMOPHONE - 5 + 5 * sameCharacters(norm));
                     }
                     if (autocomplete && pyk.stream().anyMatch(k -> k.startsWith(p))) {
-                        return new Scored(MatchType.HOMOPHONE, 40);
+                        return new Scored(MatchType.HOMOPHONE, HOMOPHONE_PREFIX);
                     }
                 }
                 return null;
@@ -460,7 +597,8 @@ public class LucenePlaceSearch implements PlaceSearch {
             for (String p : pinyin) {
                 for (String k : pyk) {
                     if (k.startsWith(p)) {
-                        return new Scored(MatchType.PINYIN, 75 - Math.min(10, (k.length() - p.length()) / 2.0));
+                        return new Scored(
+                                MatchType.PINYIN, PINYIN_PREFIX - Math.min(10, (k.length() - p.length()) / 2.0));
                     }
                 }
             }
@@ -469,16 +607,16 @@ public class LucenePlaceSearch implements PlaceSearch {
             }
             List<String> inik = d.initials();
             if (inik.contains(q)) {
-                return new Scored(MatchType.INITIALS, 70);
+                return new Scored(MatchType.INITIALS, INITIALS);
             }
             if (inik.stream().anyMatch(k -> k.startsWith(q))) {
-                return new Scored(MatchType.INITIALS, 60);
+                return new Scored(MatchType.INITIALS, INITIALS_PREFIX);
             }
             int best = Integer.MAX_VALUE;
             for (String k : pyk) {
                 best = Math.min(best, Levenshtein.distance(q, k, 2));
             }
-            return best <= 2 ? new Scored(MatchType.FUZZY, 35 - 5 * best) : null;
+            return best <= 2 ? new Scored(MatchType.FUZZY, FUZZY - 5 * best) : null;
         }
     }
 }
