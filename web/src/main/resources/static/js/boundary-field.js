@@ -29,6 +29,8 @@
   const queue = () => JSON.parse(localStorage.getItem(QUEUE) || '[]');
   const saveQueue = q => localStorage.setItem(QUEUE, JSON.stringify(q));
   const xsrf = () => decodeURIComponent((document.cookie.match(/XSRF-TOKEN=([^;]+)/) || [])[1] || '');
+  // Asks for a 401 without a Basic challenge, which would make the browser hold the request for its prompt.
+  const XHR = { 'X-Requested-With': 'XMLHttpRequest' };
 
   function showStatus() {
     const n = queue().length;
@@ -39,7 +41,7 @@
   async function post(url, body, type) {
     const r = await fetch(url, {
       method: 'POST',
-      headers: { 'Content-Type': type || 'application/json', 'X-XSRF-TOKEN': xsrf() },
+      headers: { ...XHR, 'Content-Type': type || 'application/json', 'X-XSRF-TOKEN': xsrf() },
       body: type ? body : JSON.stringify(body),
     });
     if (!r.ok) throw new Error(String(r.status));
@@ -150,7 +152,7 @@
   async function loadContext() {
     let me;
     try {
-      me = await (await fetch('/api/v1/me')).json();
+      me = await (await fetch('/api/v1/me', { headers: XHR })).json();
     } catch (e) {
       const kept = localStorage.getItem(CONTEXT);
       if (!kept) throw e;
@@ -158,8 +160,8 @@
       return JSON.parse(kept);
     }
     if (!me.signedIn) return null;
-    const inspection = await (await fetch('/api/v1/boundary/inspections/' + inspectionId)).json();
-    const markers = await (await fetch('/api/v1/boundary/lines/' + inspection.lineId + '/markers')).json();
+    const inspection = await (await fetch('/api/v1/boundary/inspections/' + inspectionId, { headers: XHR })).json();
+    const markers = await (await fetch('/api/v1/boundary/lines/' + inspection.lineId + '/markers', { headers: XHR })).json();
     const context = {
       inspection: { roundYear: inspection.roundYear, leadCode: inspection.leadCode,
         supportingCode: inspection.supportingCode, status: inspection.status },

@@ -71,7 +71,7 @@
     return decodeURIComponent((document.cookie.match(/XSRF-TOKEN=([^;]+)/) || [])[1] || '');
   }
   async function getJson(url) {
-    const r = await fetch(url, { headers: { Accept: 'application/json' } });
+    const r = await fetch(url, { headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' } });
     if (!r.ok) throw new Error(url + ' ' + r.status);
     return r.json();
   }
@@ -120,7 +120,7 @@
   }
 
   async function send(url, body, ifMatch) {
-    const headers = { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': xsrf() };
+    const headers = { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': xsrf(), 'X-Requested-With': 'XMLHttpRequest' };
     if (ifMatch) headers['If-Match'] = '"' + ifMatch + '"';
     const r = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
     const answer = await r.json().catch(() => ({}));
@@ -278,7 +278,7 @@
   async function plan() {
     const r = await fetch('/api/v1/boundary/lines/' + state.selected + '/inspections', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': xsrf() },
+      headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': xsrf(), 'X-Requested-With': 'XMLHttpRequest' },
       body: JSON.stringify({ kind: 'periodic', year: new Date().getFullYear(), reason: t('planReason') }),
     });
     if (!r.ok) {

@@ -113,7 +113,7 @@
     return box;
   }
   function getJson(url) {
-    return fetch(url, { headers: { Accept: 'application/json' } }).then(r => {
+    return api(url, { headers: { Accept: 'application/json' } }).then(r => {
       if (!r.ok) throw new Error(url + ' ' + r.status);
       return r.json();
     });

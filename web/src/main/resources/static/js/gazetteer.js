@@ -100,7 +100,7 @@
   document.getElementById('lang').addEventListener('click', () => I18N.toggle());
   const t = key => I18N.t(key);
   const headers = { 'Accept-Language': I18N.lang === 'zh' ? 'zh-CN' : 'en' };
-  const getJson = url => fetch(url, { headers }).then(r => { if (!r.ok) throw new Error(r.status); return r.json(); });
+  const getJson = url => api(url, { headers }).then(r => { if (!r.ok) throw new Error(r.status); return r.json(); });
 
   function el(tag, text, className) {
     const e = document.createElement(tag);
@@ -227,7 +227,7 @@
       },
     };
     const result = document.getElementById('proposal-result');
-    fetch('/api/v1/naming-cases', {
+    api('/api/v1/naming-cases', {
       method: 'POST',
       headers: Object.assign({ 'Content-Type': 'application/json', 'X-XSRF-TOKEN': csrf() }, headers),
       body: JSON.stringify(body),
@@ -309,9 +309,9 @@
     new FormData(actionForm).forEach((v, k) => { body[k] = v.trim() || null; });
     const result = document.getElementById('case-result');
     // The step is made against the version of the case read just now (If-Match), so a concurrent change is refused.
-    fetch('/api/v1/naming-cases/' + caseId, { headers })
+    api('/api/v1/naming-cases/' + caseId, { headers })
       .then(r => r.headers.get('ETag'))
-      .then(etag => fetch('/api/v1/naming-cases/' + caseId + '/' + step.path, {
+      .then(etag => api('/api/v1/naming-cases/' + caseId + '/' + step.path, {
         method: 'POST',
         headers: Object.assign({ 'Content-Type': 'application/json', 'If-Match': etag, 'X-XSRF-TOKEN': csrf() }, headers),
         body: JSON.stringify(body),
@@ -550,7 +550,7 @@
         if (cfg.check) document.getElementById(cfg.key + '-check').replaceChildren();
         return Promise.resolve();
       }
-      return fetch(cfg.base + '/' + id, { headers }).then(answer).then(({ json, etag }) => {
+      return api(cfg.base + '/' + id, { headers }).then(answer).then(({ json, etag }) => {
         state.etag = etag;
         fill(json);
         document.getElementById(cfg.key + '-editor-title').textContent = cfg.title(json);
@@ -597,7 +597,7 @@
         photoForm.querySelector('.field-error[data-field=reason]').textContent = t('gzReasonFirst');
         return;
       }
-      fetch('/api/v1/photos/' + photoId + '?reason=' + encodeURIComponent(photoReason.value.trim()), {
+      api('/api/v1/photos/' + photoId + '?reason=' + encodeURIComponent(photoReason.value.trim()), {
         method: 'DELETE', headers: Object.assign({ 'X-XSRF-TOKEN': csrf() }, headers),
       }).then(answer).then(({ ok, status: code, json }) => {
         if (!ok) showProblem(photoForm, photoStatus, json, code);
@@ -609,7 +609,7 @@
       event.preventDefault();
       const photoStatus = document.getElementById(cfg.key + '-status');
       clearProblems(photoForm, photoStatus);
-      fetch(cfg.base + '/' + state.id + '/photos', {
+      api(cfg.base + '/' + state.id + '/photos', {
         method: 'POST', headers: Object.assign({ 'X-XSRF-TOKEN': csrf() }, headers), body: new FormData(photoForm),
       }).then(answer).then(({ ok, status: code, json }) => {
         if (ok) {
@@ -635,9 +635,9 @@
       values.reason = inputs.reason.value.trim() || null;
       const creating = state.id === null;
       const request = creating
-        ? fetch(cfg.base, { method: 'POST', body: JSON.stringify(values),
+        ? api(cfg.base, { method: 'POST', body: JSON.stringify(values),
             headers: Object.assign({ 'Content-Type': 'application/json', 'X-XSRF-TOKEN': csrf() }, headers) })
-        : fetch(cfg.base + '/' + state.id, { method: 'PATCH', body: JSON.stringify(values),
+        : api(cfg.base + '/' + state.id, { method: 'PATCH', body: JSON.stringify(values),
             headers: Object.assign({ 'Content-Type': 'application/json', 'If-Match': state.etag,
                                      'X-XSRF-TOKEN': csrf() }, headers) });
       request.then(answer).then(({ ok, status: code, json, etag }) => {
@@ -778,7 +778,7 @@
     });
   }
 
-  fetch('/api/v1/me').then(r => r.json()).then(me => {
+  api('/api/v1/me').then(r => r.json()).then(me => {
     if (!me.signedIn) return;
     document.getElementById('user').textContent = me.username + ' (' + me.roles.join(', ') + ')';
     document.getElementById('login').hidden = true;

@@ -4,14 +4,14 @@
     layersTitle: '名界 · 图层管理', backToMap: '返回地图', catalogue: '图层目录', layerId: '标识', layerTitle: '名称',
     geometry: '几何', zoomRange: '缩放范围', delivery: '提供方式', plan: '生成计划（不修改）', publish: '发布',
     notConfigured: '未配置 GeoServer（mingjie.geoserver.url），地图使用内置图层。', configured: '已配置：',
-    needAdmin: '需要管理员登录', working: '处理中…', rules: '样式规则', thinning: '瓦片抽稀', noThinning: '不抽稀',
+    needAdmin: '需要管理员登录', signInRequired: '需要登录（管理员）', working: '处理中…', rules: '样式规则', thinning: '瓦片抽稀', noThinning: '不抽稀',
     thinningBy: '按 {0}：{1}；其余自 z{2} 起；每瓦片至多 {3} 个', allFeatures: '全部',
   });
   Object.assign(MESSAGES.en, {
     layersTitle: 'Mingjie · layers', backToMap: 'Back to the map', catalogue: 'Layer catalogue', layerId: 'Id',
     layerTitle: 'Title', geometry: 'Geometry', zoomRange: 'Zoom range', delivery: 'Served as', plan: 'Plan (dry run)',
     publish: 'Publish', notConfigured: 'No GeoServer configured (mingjie.geoserver.url); the map uses the built-in layers.',
-    configured: 'Configured: ', needAdmin: 'Sign in as an administrator', working: 'Working…', rules: 'Style rules',
+    configured: 'Configured: ', needAdmin: 'Administrators only', signInRequired: 'Sign-in required (administrator)', working: 'Working…', rules: 'Style rules',
     thinning: 'Tile thinning', noThinning: 'none', thinningBy: 'by {0}: {1}; others from z{2}; at most {3} per tile',
     allFeatures: 'all',
   });
@@ -22,7 +22,7 @@
 
   function cell(row, text) { const td = document.createElement('td'); td.textContent = text; row.appendChild(td); return td; }
 
-  fetch('/api/v1/layers').then(r => r.json()).then(catalogue => {
+  api('/api/v1/layers').then(r => r.json()).then(catalogue => {
     const body = document.querySelector('#catalogue tbody');
     for (const def of catalogue.layers) {
       const row = document.createElement('tr');
@@ -53,9 +53,9 @@
     }
   });
 
-  fetch('/api/v1/layers/geoserver').then(r => {
+  api('/api/v1/layers/geoserver').then(r => {
     const status = document.getElementById('geoserver-status');
-    if (!r.ok) { status.textContent = I18N.t('needAdmin'); return; }
+    if (!r.ok) { status.textContent = I18N.t(r.status === 401 ? 'signInRequired' : 'needAdmin'); return; }
     return r.json().then(s => {
       status.textContent = s.configured ? I18N.t('configured') + s.url + ' (' + s.workspace + ')' : I18N.t('notConfigured');
     });
@@ -64,7 +64,7 @@
   function run(dryRun) {
     report.textContent = I18N.t('working');
     const token = (document.cookie.match(/XSRF-TOKEN=([^;]+)/) || [])[1];
-    fetch('/api/v1/layers/geoserver/publication?dryRun=' + dryRun, {
+    api('/api/v1/layers/geoserver/publication?dryRun=' + dryRun, {
       method: 'POST', headers: { 'X-XSRF-TOKEN': decodeURIComponent(token || '') },
     }).then(r => r.json()).then(result => {
       if (result.steps) {
@@ -76,7 +76,7 @@
     });
   }
   // The CSRF cookie is set by the first API call.
-  fetch('/api/v1/me');
+  api('/api/v1/me');
   document.getElementById('plan').addEventListener('click', () => run(true));
   document.getElementById('publish').addEventListener('click', () => run(false));
 })();

@@ -313,7 +313,7 @@ import { inScale, rulesFor } from '/js/layer-style.js';
     function search(name, results) {
       results.replaceChildren();
       if (!name) return;
-      fetch('/api/v1/divisions?limit=20&name=' + encodeURIComponent(name))
+      api('/api/v1/divisions?limit=20&name=' + encodeURIComponent(name))
         .then(r => r.json())
         .then(page => {
           if (!page.items || page.items.length === 0) {
@@ -335,7 +335,7 @@ import { inScale, rulesFor } from '/js/layer-style.js';
         });
     }
     function show(code) {
-      fetch('/api/v1/divisions/' + encodeURIComponent(code))
+      api('/api/v1/divisions/' + encodeURIComponent(code))
         .then(r => r.json())
         .then(feature => {
           if (highlight) map.removeLayer(highlight);
@@ -356,7 +356,7 @@ import { inScale, rulesFor } from '/js/layer-style.js';
     return control;
   }
 
-  fetch('/api/v1/layers')
+  api('/api/v1/layers')
     .then(r => r.json())
     .then(catalogue => {
       const overlays = {};
@@ -381,7 +381,7 @@ import { inScale, rulesFor } from '/js/layer-style.js';
     .then(() => { document.body.dataset.mapReady = 'true'; })
     .catch(() => { document.getElementById('notice').textContent = I18N.t('loadError'); });
 
-  fetch('/api/v1/me').then(r => r.json()).then(me => {
+  api('/api/v1/me').then(r => r.json()).then(me => {
     if (!me.signedIn) return;
     document.getElementById('user').textContent = me.username + ' (' + me.roles.join(', ') + ')';
     const link = document.getElementById('login');
@@ -390,7 +390,7 @@ import { inScale, rulesFor } from '/js/layer-style.js';
     link.addEventListener('click', event => {
       event.preventDefault();
       const token = (document.cookie.match(/XSRF-TOKEN=([^;]+)/) || [])[1];
-      fetch('/logout', { method: 'POST', headers: { 'X-XSRF-TOKEN': decodeURIComponent(token || '') } })
+      api('/logout', { method: 'POST', headers: { 'X-XSRF-TOKEN': decodeURIComponent(token || '') } })
         .then(() => location.reload());
     });
   });

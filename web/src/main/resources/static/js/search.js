@@ -37,7 +37,7 @@ async function run(mode) {
   const c = map.getCenter();
   const url = `/api/v1/search?q=${encodeURIComponent(q)}&mode=${mode}&limit=10&lat=${c.lat.toFixed(5)}&lon=${c.lng.toFixed(5)}`;
   try {
-    const response = await fetch(url, { headers: { 'Accept-Language': I18N.lang } });
+    const response = await api(url, { headers: { 'Accept-Language': I18N.lang } });
     const body = await response.json();
     if (ticket !== pending) return; // a newer keystroke already asked
     if (!response.ok) { status.textContent = s('failed') + (body.detail || response.status); return; }
@@ -87,7 +87,7 @@ let timer;
 input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => run('autocomplete'), 150); });
 input.addEventListener('keydown', e => { if (e.key === 'Enter') { clearTimeout(timer); run('search'); } });
 // No base tiles ship with the sample: district outlines give orientation.
-fetch('/api/v1/divisions/features?level=3').then(r => r.json()).then(fc => {
+api('/api/v1/divisions/features?level=3').then(r => r.json()).then(fc => {
   L.geoJSON(fc, { style: { weight: 1, color: '#666', fillOpacity: 0.03 } }).addTo(map);
 });
 document.body.dataset.searchReady = 'true';

@@ -8,6 +8,7 @@ import cn.mingjie.geocore.edit.NotFoundException;
 import cn.mingjie.geocore.edit.Text;
 import cn.mingjie.geocore.edit.ValidationException;
 import cn.mingjie.geocore.edit.VersionConflictException;
+import cn.mingjie.geocore.media.ImageType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -427,23 +428,20 @@ public class MarkerRegister {
             String uploadedBy,
             OffsetDateTime uploadedAt) {}
 
-    /** Stores a photo's bytes in the database (they back up and restore with the records they document). */
+    /**
+     * Stores a photo's bytes in the database (they back up and restore with the records they document). Its
+     * type is read from the bytes: a declared type is the uploader's claim, and a page served back under it
+     * could be anything.
+     */
     @Transactional
     public Photo addPhoto(
-            Long markerId,
-            Long findingId,
-            String contentType,
-            byte[] bytes,
-            String caption,
-            Double lon,
-            Double lat,
-            ChangeContext who) {
-        if (!List.of("image/jpeg", "image/png", "image/webp").contains(contentType)) {
-            throw ValidationException.of("contentType", "error.boundary.photo-type", contentType);
-        }
+            Long markerId, Long findingId, byte[] bytes, String caption, Double lon, Double lat, ChangeContext who) {
         if (bytes == null || bytes.length == 0 || bytes.length > 10 * 1024 * 1024) {
             throw ValidationException.of("photo", "error.boundary.photo-size", bytes == null ? 0 : bytes.length);
         }
+        String contentType = ImageType.detect(bytes)
+                .orElseThrow(() -> ValidationException.of("photo", "error.boundary.photo-type"))
+                .contentType();
         if (markerId != null) {
             get(markerId);
         }

@@ -129,7 +129,7 @@ class BoundaryReportsTest {
                 new MarkerRegister.Attributes(null, null, null, null, null, "位于双江镇某村三组公路北侧田坎上"),
                 m1.versionTag(),
                 WHO);
-        markers.addPhoto(m1.id(), null, "image/png", PNG, "界桩正面", c1.x, c1.y, WHO);
+        markers.addPhoto(m1.id(), null, PNG, "界桩正面", c1.x, c1.y, WHO);
         MarkerChange add2 = markers.apply(
                 line.id(),
                 null,

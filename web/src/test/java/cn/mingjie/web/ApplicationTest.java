@@ -162,7 +162,14 @@ class ApplicationTest {
         String etag = http().get(path).header("ETag");
         String body = "{\"name\":\"葛城街道（测试）\",\"effectiveFrom\":\"2025-01-01\",\"reason\":\"测试更名\"}";
 
-        assertThat(http().send("PATCH", path, body).status()).isEqualTo(401);
+        Http.Answer anonymous = http().send("PATCH", path, body);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.header("WWW-Authenticate")).isEqualTo("Basic realm=\"mingjie\"");
+        // The pages' scripts get no challenge: Chromium would hold their request for its sign-in prompt.
+        Http.Answer fromAPage = http().send("PATCH", path, body, "X-Requested-With", "XMLHttpRequest");
+        assertThat(fromAPage.status()).isEqualTo(401);
+        assertThat(fromAPage.header("WWW-Authenticate")).isNull();
+        assertThat(fromAPage.header("Content-Type")).startsWith("application/problem+json");
         assertThat(http().send("PATCH", path, body, Http.basic("planner", "mingjie"))
                         .status())
                 .isEqualTo(403);

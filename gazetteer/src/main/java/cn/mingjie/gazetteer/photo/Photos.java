@@ -6,6 +6,7 @@ import cn.mingjie.geocore.edit.ChangeContext;
 import cn.mingjie.geocore.edit.NotFoundException;
 import cn.mingjie.geocore.edit.Text;
 import cn.mingjie.geocore.edit.ValidationException;
+import cn.mingjie.geocore.media.ImageType;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;

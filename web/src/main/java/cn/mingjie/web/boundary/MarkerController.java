@@ -223,7 +223,6 @@ public class MarkerController {
     @PreAuthorize("hasRole('BOUNDARY_INSPECTOR')")
     public ResponseEntity<MarkerRegister.Photo> addPhoto(
             @PathVariable long id,
-            @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
             @RequestParam(required = false) Long findingId,
             @RequestParam(required = false) String caption,
             @RequestParam(required = false) Double lon,
@@ -231,15 +230,8 @@ public class MarkerController {
             @RequestParam(required = false) String reason,
             @RequestBody byte[] bytes,
             Principal user) {
-        MarkerRegister.Photo p = markers.addPhoto(
-                id,
-                findingId,
-                MediaType.parseMediaType(contentType).toString(),
-                bytes,
-                caption,
-                lon,
-                lat,
-                new ChangeContext(user.getName(), reason));
+        MarkerRegister.Photo p =
+                markers.addPhoto(id, findingId, bytes, caption, lon, lat, new ChangeContext(user.getName(), reason));
         return ResponseEntity.status(HttpStatus.CREATED).body(p);
     }
 

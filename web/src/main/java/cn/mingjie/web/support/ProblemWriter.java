@@ -50,8 +50,9 @@ public class ProblemWriter {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        if (status == HttpStatus.UNAUTHORIZED) {
-            // Basic, not the browser's pop-up-triggering default realm scheme, stays usable for API clients.
+        if (status == HttpStatus.UNAUTHORIZED && !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+            // The challenge tells API clients to use Basic. The pages' scripts (X-Requested-With) get none: on a
+            // Basic challenge the browser holds their request for its sign-in prompt, which a page never sees.
             response.setHeader("WWW-Authenticate", "Basic realm=\"mingjie\"");
         }
         json.writeValue(response.getOutputStream(), problem(request, status, key));

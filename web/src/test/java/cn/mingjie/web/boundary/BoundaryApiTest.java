@@ -6,13 +6,17 @@ import cn.mingjie.web.Http;
 import cn.mingjie.web.MingjieAppTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -249,6 +253,70 @@ class BoundaryApiTest {
                         .at("/properties/legalStatus")
                         .asText())
                 .isEqualTo("agreed");
+    }
+
+    @Test
+    void markerPhotosAreCheckedByTheirBytes() throws Exception {
+        long hechuan = lineId("500117500152");
+        String marker = http().get("/api/v1/boundary/lines/" + hechuan + "/markers", PLANNER)
+                .json()
+                .get(0)
+                .get("id")
+                .asText();
+        String photos = "/api/v1/boundary/markers/" + marker + "/photos";
+        String withReason = photos + "?reason=" + enc("联检拍照");
+        int before = http().get(photos, PLANNER).json().size();
+
+        // A PNG declared as a JPEG is stored as what it is, and served back as exactly that type.
+        BufferedImage img = new BufferedImage(4, 3, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(img, "png", out);
+        byte[] png = out.toByteArray();
+        HttpResponse<byte[]> stored = upload(withReason + "&caption=" + enc("界桩正面"), "image/jpeg", png, "zh-CN");
+        assertThat(stored.statusCode()).isEqualTo(201);
+        JsonNode photo = new ObjectMapper().readTree(stored.body());
+        assertThat(photo.get("contentType").asText()).isEqualTo("image/png");
+        HttpResponse<byte[]> served = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        "http://127.0.0.1:" + port + "/api/v1/boundary/photos/" + photo.get("id")))
+                                .header(PLANNER[0], PLANNER[1])
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.headers().firstValue("Content-Type")).contains("image/png"); // no charset on bytes
+        assertThat(served.body()).isEqualTo(png);
+
+        // A page declared as a PNG is refused, in the asker's language, and nothing is stored.
+        byte[] page = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
+        HttpResponse<byte[]> zh = upload(withReason, "image/png", page, "zh-CN");
+        assertThat(zh.statusCode()).isEqualTo(400);
+        assertThat(zh.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        JsonNode problem = new ObjectMapper().readTree(zh.body());
+        assertThat(problem.at("/errors/0/field").asText()).isEqualTo("photo");
+        assertThat(problem.at("/errors/0/message").asText()).isEqualTo("照片不是 JPEG、PNG 或 WebP 图像（按文件内容判断）");
+        JsonNode en = new ObjectMapper()
+                .readTree(upload(withReason, "image/png", page, "en").body());
+        assertThat(en.at("/errors/0/message").asText())
+                .isEqualTo("The photo is not a JPEG, PNG or WebP image (judged by its content)");
+        assertThat(http().get(photos, PLANNER).json()).hasSize(before + 1);
+    }
+
+    private HttpResponse<byte[]> upload(String path, String declaredType, byte[] bytes, String language)
+            throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .header("Content-Type", declaredType)
+                                .header("Accept-Language", language)
+                                .header(INSPECTOR[0], INSPECTOR[1])
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     private long lineId(String code) {

@@ -55,4 +55,30 @@ class LayersPageBrowserTest {
 
         browser.screenshot("layers-catalogue");
     }
+
+    /**
+     * The GeoServer line needs an administrator. Not signed in, it says so: the page asks with
+     * X-Requested-With, so the 401 carries no Basic challenge on which Chromium would hold the request for
+     * its own sign-in prompt (the line stayed blank).
+     */
+    @Test
+    void theGeoServerLineAsksForSignIn() {
+        String page = "http://127.0.0.1:" + port + "/layers.html";
+        browser.driver().get(page);
+        browser.script("localStorage.setItem('mingjie.lang', 'zh')");
+        browser.driver().get(page);
+        assertThat(statusLine()).isEqualTo("需要登录（管理员）");
+
+        browser.script("localStorage.setItem('mingjie.lang', 'en')");
+        browser.driver().get(page);
+        assertThat(statusLine()).isEqualTo("Sign-in required (administrator)");
+        browser.script("localStorage.removeItem('mingjie.lang')");
+    }
+
+    private String statusLine() {
+        By status = By.id("geoserver-status");
+        browser.waitUpTo(Duration.ofSeconds(30))
+                .until(d -> !d.findElement(status).getText().isEmpty());
+        return browser.driver().findElement(status).getText();
+    }
 }

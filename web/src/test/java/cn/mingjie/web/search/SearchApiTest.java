@@ -146,15 +146,44 @@ class SearchApiTest {
             {q("潼南") + "&lat=30", "lon"},
             {q("潼南") + "&limit=1000", "limit"},
             {q("潼南") + "&asOf=2024-02-30", "asOf"},
+            {q("潼南") + "&lat=NaN&lon=106", "lat"},
+            {q("潼南") + "&lat=30&lon=-Infinity", "lon"},
+            {q("潼南") + "&limit=ten", "limit"},
+            {q("潼南") + "&geometry=maybe", "geometry"},
         };
         for (String[] c : cases) {
             Http.Answer a = http().get("/api/v1/search?" + c[0]);
             assertThat(a.status()).as(c[0]).isEqualTo(400);
             assertThat(a.header("Content-Type")).startsWith("application/problem+json");
-            assertThat(a.json().at("/errors/0/field").asText()).as(c[0]).isEqualTo(c[1]);
+            assertThat(a.json().at("/errors").findValuesAsText("field"))
+                    .as(c[0])
+                    .containsExactly(c[1]);
         }
         Http.Answer english = http().get("/api/v1/search?mode=x&q=a", "Accept-Language", "en");
         assertThat(english.json().at("/errors/0/message").asText()).contains("search or autocomplete");
+        Http.Answer unparsable = http().get("/api/v1/search?" + q("潼南") + "&level=x&limit=y");
+        assertThat(unparsable.json().at("/errors").findValuesAsText("field")).containsExactly("level", "limit");
+        assertThat(unparsable.json().at("/errors/0/message").asText()).contains("x");
+    }
+
+    @Test
+    void aRepeatedParameterCountsWithItsFirstValue() {
+        JsonNode r = http().get("/api/v1/search?" + q("潼南区") + "&" + q("双江镇") + "&limit=1&limit=1000")
+                .json();
+        assertThat(r.get("query").asText()).isEqualTo("潼南区");
+        assertThat(r.get("features")).hasSize(1);
+        assertThat(r.at("/features/0/properties/name").asText()).isEqualTo("潼南区");
+    }
+
+    @Test
+    void theOpenApiDocumentListsEverySearchParameter() {
+        JsonNode parameters = http().get("/v3/api-docs").json().at("/paths/~1api~1v1~1search/get/parameters");
+        assertThat(parameters.findValuesAsText("name"))
+                .containsExactlyInAnyOrder(
+                        "q", "mode", "level", "category", "within", "asOf", "bbox", "lat", "lon", "limit", "geometry");
+        for (JsonNode p : parameters) {
+            assertThat(p.get("in").asText()).as(p.toString()).isEqualTo("query");
+        }
     }
 
     @Test

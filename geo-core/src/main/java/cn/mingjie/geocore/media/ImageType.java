@@ -1,4 +1,4 @@
-package cn.mingjie.gazetteer.photo;
+package cn.mingjie.geocore.media;
 
 import java.util.Arrays;
 import java.util.Optional;
