@@ -300,6 +300,10 @@ public class LucenePlaceSearch implements PlaceSearch {
             if (existing != null && existing.hit().score() >= finalScore) {
                 continue;
             }
+            // Re-inserted, so that among equal scores places come in the order of the candidates that gave
+            // their hits, not of their first candidates: the same order whether or not lower candidates
+            // (which the narrow stage leaves out) came first.
+            byPlace.remove(d.placeId());
             byPlace.put(d.placeId(), new Ranked(hit(display, d, type, finalScore), s.base()));
         }
         return byPlace.values().stream()
