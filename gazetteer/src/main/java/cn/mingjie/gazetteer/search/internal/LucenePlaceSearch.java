@@ -60,7 +60,7 @@ public class LucenePlaceSearch implements PlaceSearch {
     /**
      * Queries try their narrow stage (see {@link QueryPlan#narrow()}) from this many documents: below, the
      * whole query costs hardly more than the narrow one, and names rarely repeat enough for the narrow
-     * stage to decide (on the 5,538 real names about one query in ten), so trying it mostly doubles the work.
+     * stage to decide (on the 5,538 real names it rarely can), so trying it would mostly double the work.
      */
     static final int STAGED_FROM_DOCUMENTS = 100_000;
 
