@@ -441,14 +441,16 @@ public class LucenePlaceSearch implements PlaceSearch {
             List<String> pinyin = han ? NameKeys.queryPinyin(q, romanizer, MAX_QUERY_COMBINATIONS) : List.of(q);
             String qCore = han ? romanizer.generics().split(q).specific() : q;
             if (han && !latin) {
+                narrow.add(term(LuceneNameIndex.EXACT, q));
                 c.put(term(LuceneNameIndex.EXACT, q), 100f);
                 if (!qCore.equals(q)) {
+                    narrow.add(term(LuceneNameIndex.EXACT, qCore));
                     c.put(term(LuceneNameIndex.EXACT, qCore), 70f);
                 }
-                c.put(
-                        prefix(LuceneNameIndex.PREFIX, LuceneNameIndex.EXACT, q, LuceneNameIndex.MAX_CHAR_PREFIX),
-                        autocomplete ? 95f : 80f);
-                narrow.addAll(c.keySet());
+                Query namePrefix =
+                        prefix(LuceneNameIndex.PREFIX, LuceneNameIndex.EXACT, q, LuceneNameIndex.MAX_CHAR_PREFIX);
+                narrow.add(namePrefix);
+                c.put(namePrefix, autocomplete ? 95f : 80f);
                 if (q.length() >= 2) {
                     BooleanQuery.Builder grams = new BooleanQuery.Builder();
                     for (int i = 0; i + 2 <= q.length(); i++) {
@@ -470,18 +472,18 @@ public class LucenePlaceSearch implements PlaceSearch {
                 }
             } else {
                 for (String p : pinyin) {
+                    narrow.add(term(LuceneNameIndex.PINYIN, p));
                     c.put(term(LuceneNameIndex.PINYIN, p), 85f);
                     if (p.length() >= 2) {
-                        c.put(
-                                prefix(
-                                        LuceneNameIndex.PINYIN_PREFIX,
-                                        LuceneNameIndex.PINYIN,
-                                        p,
-                                        LuceneNameIndex.MAX_PINYIN_PREFIX),
-                                75f);
+                        Query pinyinPrefix = prefix(
+                                LuceneNameIndex.PINYIN_PREFIX,
+                                LuceneNameIndex.PINYIN,
+                                p,
+                                LuceneNameIndex.MAX_PINYIN_PREFIX);
+                        narrow.add(pinyinPrefix);
+                        c.put(pinyinPrefix, 75f);
                     }
                 }
-                narrow.addAll(c.keySet());
                 if (!han && q.length() <= 10) {
                     c.put(term(LuceneNameIndex.INITIALS, q), 70f);
                     narrow.add(term(LuceneNameIndex.INITIALS, q));
