@@ -351,6 +351,7 @@ class SearchBench {
                 "   %-13s %8s %8s %8s %8s %7s %7s | %9s %9s %7s %7s | %6s%n",
                 "kind", "p50 ms", "p99 ms", "cpu p50", "cpu p99", "recall", "right", "pg p50", "pg p99", "recall",
                 "right", "p50 ×"));
+        List<String> stallLines = new ArrayList<>();
         Recording recording = null;
         if (JFR != null) {
             recording = new Recording(Configuration.getConfiguration("profile"));
@@ -363,8 +364,13 @@ class SearchBench {
                 continue;
             }
             List<String> misses = new ArrayList<>();
+            long[] before = stalls();
             Result ours =
                     measure(qs, qs.size(), q -> found(engine.search(request(q)).hits()), romanizer, misses);
+            long[] after = stalls();
+            stallLines.add(String.format(
+                    "%s GC %d ms, page faults %,d major / %,d minor",
+                    kind, after[0] - before[0], after[1] - before[1], after[2] - before[2]));
             // pg_trgm KNN takes up to a second per query at 1M names on this machine: a subset.
             Result pg = withBaseline
                     ? measure(qs, PG_QUERIES_PER_KIND, q -> baseline(q, romanizer), romanizer, new ArrayList<>())
@@ -385,6 +391,9 @@ class SearchBench {
                     pg == null ? "-" : String.format("%.0f", pg.p50() / ours.p50())));
             misses.forEach(m -> out.append("      missed ").append(m).append('\n'));
         }
+        out.append("   while our queries ran (warm-up included): ")
+                .append(String.join("; ", stallLines))
+                .append('\n');
         if (recording != null) {
             recording.stop();
             Path file = Files.createDirectories(Path.of(JFR))
@@ -788,6 +797,29 @@ class SearchBench {
             Thread.currentThread().interrupt();
             return "uptime interrupted";
         }
+    }
+
+    /**
+     * GC time (ms, all collectors) and the process's major and minor page faults so far: what, besides
+     * waiting for a core, can make a query's wall-clock time exceed its CPU time (a fault on a memory-mapped
+     * index page not yet in the page cache is a disk read).
+     */
+    private static long[] stalls() {
+        long gc = 0;
+        for (var b : ManagementFactory.getGarbageCollectorMXBeans()) {
+            gc += Math.max(0, b.getCollectionTime());
+        }
+        long major = -1;
+        long minor = -1;
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            minor = Long.parseLong(f[7]);
+            major = Long.parseLong(f[9]);
+        } catch (IOException | RuntimeException e) {
+            // not Linux: faults unknown
+        }
+        return new long[] {gc, major, minor};
     }
 
     private static long processCpuNanos() {

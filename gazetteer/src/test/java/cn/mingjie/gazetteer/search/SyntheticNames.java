@@ -14,7 +14,7 @@ import org.locationtech.jts.geom.Geometry;
  * there, followed by a realistic 通名; organised as counties → townships → villages with codes and
  * points spread over Chongqing's extent; one in twenty places also has a former name.
  */
-final class SyntheticNames implements NameSource {
+public final class SyntheticNames implements NameSource {
 
     private static final String[] TOWNSHIP_GENERICS = {"镇", "镇", "镇", "乡", "街道"};
     private static final String[] VILLAGE_GENERICS = {"村", "村", "村", "社区", "村民委员会", "社区居民委员会"};
@@ -25,7 +25,7 @@ final class SyntheticNames implements NameSource {
     private final char[] pool;
 
     /** @param characterPool the real names' characters, repeated as often as they occur */
-    SyntheticNames(int size, long seed, String characterPool) {
+    public SyntheticNames(int size, long seed, String characterPool) {
         this.size = size;
         this.seed = seed;
         this.pool = characterPool.toCharArray();

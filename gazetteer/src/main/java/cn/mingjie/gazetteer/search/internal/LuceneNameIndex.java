@@ -85,9 +85,6 @@ final class LuceneNameIndex implements Closeable {
 
     static final int MAX_PINYIN_PREFIX = 6;
 
-    /** Importance is 0–1 ({@link PlaceEntry#importance()}); the bound is what the staged search relies on. */
-    static final float MAX_IMPORTANCE = 1f;
-
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -253,8 +250,7 @@ final class LuceneNameIndex implements Closeable {
                 d.add(new LatLonPoint(LOCATION, e.lat(), e.lon()));
                 d.add(new LatLonDocValuesField(LOCATION, e.lat(), e.lon()));
             }
-            d.add(new FeatureField(
-                    FEATURES, IMPORTANCE, (float) Math.min(MAX_IMPORTANCE, Math.max(0.001, e.importance()))));
+            d.add(new FeatureField(FEATURES, IMPORTANCE, (float) Math.max(0.001, e.importance())));
             docs.add(d);
         }
         return docs;

@@ -57,18 +57,25 @@ public class LucenePlaceSearch implements PlaceSearch {
     /** Below this best base score the typo clause is tried (and below half of it, two edits). */
     private static final double TRY_FUZZY_BELOW = 60;
 
+    /**
+     * Queries try their narrow stage (see {@link QueryPlan#narrow()}) from this many documents: below, the
+     * whole query costs hardly more than the narrow one, and names rarely repeat enough for the narrow
+     * stage to decide (on the 5,538 real names it rarely can), so trying it would mostly double the work.
+     */
+    static final int STAGED_FROM_DOCUMENTS = 100_000;
+
     private final IndexMaintainer maintainer;
-    /** Whether a query first tries its narrow stage (see {@link QueryPlan#narrow()}); off only in tests. */
-    private final boolean staged;
+    private final int stagedFrom;
 
     @Autowired
     public LucenePlaceSearch(IndexMaintainer maintainer) {
-        this(maintainer, true);
+        this(maintainer, STAGED_FROM_DOCUMENTS);
     }
 
-    LucenePlaceSearch(IndexMaintainer maintainer, boolean staged) {
+    /** @param stagedFrom the index size from which queries try their narrow stage first */
+    LucenePlaceSearch(IndexMaintainer maintainer, int stagedFrom) {
         this.maintainer = maintainer;
-        this.staged = staged;
+        this.stagedFrom = stagedFrom;
     }
 
     @Override
@@ -158,7 +165,7 @@ public class LucenePlaceSearch implements PlaceSearch {
             Query fuzzy,
             double[] best)
             throws IOException {
-        if (staged
+        if (searcher.getIndexReader().maxDoc() >= stagedFrom
                 && fuzzy == null
                 && !plan.narrow().isEmpty()
                 && plan.narrow().size() < plan.clauses().size()) {
@@ -300,6 +307,10 @@ public class LucenePlaceSearch implements PlaceSearch {
             if (existing != null && existing.hit().score() >= finalScore) {
                 continue;
             }
+            // Re-inserted, so that among equal scores places come in the order of the candidates that gave
+            // their hits, not of their first candidates: the same order whether or not lower candidates
+            // (which the narrow stage leaves out) came first.
+            byPlace.remove(d.placeId());
             byPlace.put(d.placeId(), new Ranked(hit(display, d, type, finalScore), s.base()));
         }
         return byPlace.values().stream()
@@ -430,14 +441,16 @@ public class LucenePlaceSearch implements PlaceSearch {
             List<String> pinyin = han ? NameKeys.queryPinyin(q, romanizer, MAX_QUERY_COMBINATIONS) : List.of(q);
             String qCore = han ? romanizer.generics().split(q).specific() : q;
             if (han && !latin) {
+                narrow.add(term(LuceneNameIndex.EXACT, q));
                 c.put(term(LuceneNameIndex.EXACT, q), 100f);
                 if (!qCore.equals(q)) {
+                    narrow.add(term(LuceneNameIndex.EXACT, qCore));
                     c.put(term(LuceneNameIndex.EXACT, qCore), 70f);
                 }
-                c.put(
-                        prefix(LuceneNameIndex.PREFIX, LuceneNameIndex.EXACT, q, LuceneNameIndex.MAX_CHAR_PREFIX),
-                        autocomplete ? 95f : 80f);
-                narrow.addAll(c.keySet());
+                Query namePrefix =
+                        prefix(LuceneNameIndex.PREFIX, LuceneNameIndex.EXACT, q, LuceneNameIndex.MAX_CHAR_PREFIX);
+                narrow.add(namePrefix);
+                c.put(namePrefix, autocomplete ? 95f : 80f);
                 if (q.length() >= 2) {
                     BooleanQuery.Builder grams = new BooleanQuery.Builder();
                     for (int i = 0; i + 2 <= q.length(); i++) {
@@ -459,18 +472,18 @@ public class LucenePlaceSearch implements PlaceSearch {
                 }
             } else {
                 for (String p : pinyin) {
+                    narrow.add(term(LuceneNameIndex.PINYIN, p));
                     c.put(term(LuceneNameIndex.PINYIN, p), 85f);
                     if (p.length() >= 2) {
-                        c.put(
-                                prefix(
-                                        LuceneNameIndex.PINYIN_PREFIX,
-                                        LuceneNameIndex.PINYIN,
-                                        p,
-                                        LuceneNameIndex.MAX_PINYIN_PREFIX),
-                                75f);
+                        Query pinyinPrefix = prefix(
+                                LuceneNameIndex.PINYIN_PREFIX,
+                                LuceneNameIndex.PINYIN,
+                                p,
+                                LuceneNameIndex.MAX_PINYIN_PREFIX);
+                        narrow.add(pinyinPrefix);
+                        c.put(pinyinPrefix, 75f);
                     }
                 }
-                narrow.addAll(c.keySet());
                 if (!han && q.length() <= 10) {
                     c.put(term(LuceneNameIndex.INITIALS, q), 70f);
                     narrow.add(term(LuceneNameIndex.INITIALS, q));
