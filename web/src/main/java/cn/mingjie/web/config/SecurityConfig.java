@@ -87,7 +87,7 @@ public class SecurityConfig {
     /**
      * The request saved before a sign-in lives in the session, so a request without a session has none to
      * match. The default looks for its {@code continue} parameter first, parsing the URL of every request
-     * with a query string (~4 % of a search request's HTTP/Spring CPU).
+     * with a query string (~4 % of a search request's HTTP/Spring CPU samples).
      */
     static final class SessionRequestCache extends HttpSessionRequestCache {
         @Override
@@ -98,7 +98,7 @@ public class SecurityConfig {
 
     /**
      * No Micrometer observations of the security filter chain: they wrapped each of its filters in an
-     * observation on every request and cost more CPU per search request than the search (docs/search.md).
+     * observation on every request, read by no exposed endpoint (docs/search.md, "Spring HTTP path").
      */
     @Bean
     SecurityObservationSettings securityObservationSettings() {

@@ -85,8 +85,8 @@ public class SearchController {
                 schema = @Schema(type = "boolean", defaultValue = "false")),
     })
     public SearchResponse search(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
-        // One map parsed here instead of eleven @RequestParam conversions: on the busiest endpoint Spring's
-        // per-argument resolution and conversion cost more CPU than the search itself (docs/search.md).
+        // One map parsed here instead of eleven @RequestParam resolutions and conversions: this is the busiest
+        // endpoint (docs/search.md, "Spring HTTP path").
         List<FieldProblem> problems = new ArrayList<>();
         String q = params.getFirst("q");
         String mode = text(params, "mode", "search");
