@@ -6,6 +6,7 @@ import cn.mingjie.gazetteer.search.PlaceSearch;
 import cn.mingjie.web.Http;
 import cn.mingjie.web.MingjieAppTest;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,6 +28,9 @@ class SearchApiTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    MeterRegistry meters;
 
     Http http() {
         return new Http(port);
@@ -167,10 +171,19 @@ class SearchApiTest {
     }
 
     @Test
+    void aSearchSetsNoCookieAndIsNotTimedForUnexposedMetrics() {
+        Http.Answer a = http().get("/api/v1/search?" + q("潼南区"));
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(a.headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(meters.find("http.server.requests").meters()).isEmpty();
+    }
+
+    @Test
     void aRepeatedParameterCountsWithItsFirstValue() {
         JsonNode r = http().get("/api/v1/search?" + q("潼南区") + "&" + q("双江镇") + "&limit=1&limit=1000")
                 .json();
         assertThat(r.get("query").asText()).isEqualTo("潼南区");
+        assertThat(r.get("type").asText()).isEqualTo("FeatureCollection");
         assertThat(r.get("features")).hasSize(1);
         assertThat(r.at("/features/0/properties/name").asText()).isEqualTo("潼南区");
     }

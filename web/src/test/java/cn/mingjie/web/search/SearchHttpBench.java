@@ -40,8 +40,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * concurrent keep-alive clients over real HTTP ({@link HttpLoad}), and single-client latency. Client and
  * server share the 2 cores, so each row splits the CPU per answered query: the search itself (the same
  * queries run in-process at the same concurrency), the rest of the Tomcat threads' CPU (HTTP and Spring),
- * and the rest of the process (load client, GC, JIT). {@code -Dsearch.http.jfr=FILE} records the loaded
- * rows with JFR's profile settings. Prints and writes target/bench/search-http.txt.
+ * and the rest of the process (load client, GC, JIT). {@code -Dsearch.http.jfr=FILE} records from the
+ * warm-up on with JFR's profile settings. Prints and writes target/bench/search-http.txt.
  */
 @Tag("bench")
 @MingjieAppTest
@@ -79,6 +79,15 @@ class SearchHttpBench {
         List<String> paths = Arrays.stream(queries)
                 .map(q -> "/api/v1/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8))
                 .toList();
+        // Started before the warm-up: starting a recording makes the JIT recompile, which in the first
+        // measured rows inflated the search CPU per query several times.
+        String jfr = System.getProperty("search.http.jfr", "");
+        Recording recording = null;
+        if (!jfr.isEmpty()) {
+            recording = new Recording(Configuration.getConfiguration("profile"));
+            recording.setDestination(Path.of(jfr));
+            recording.start();
+        }
         // JIT and the index's caches settle before anything is measured.
         HttpLoad.run(port, paths, 8, 10);
         HttpClient single = HttpClient.newHttpClient();
@@ -96,13 +105,6 @@ class SearchHttpBench {
                 + " HTTP/Spring = Tomcat threads (http-nio-*) less search; other = rest of the process"
                 + " (load client, GC, JIT)\n");
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        String jfr = System.getProperty("search.http.jfr", "");
-        Recording recording = null;
-        if (!jfr.isEmpty()) {
-            recording = new Recording(Configuration.getConfiguration("profile"));
-            recording.setDestination(Path.of(jfr));
-            recording.start();
-        }
         for (int clients : new int[] {4, 8, 16}) {
             double searchMs = inProcessSearchCpu(queries, clients);
             Map<Long, Long> tomcat0 = tomcatCpu();
@@ -133,7 +135,7 @@ class SearchHttpBench {
         if (recording != null) {
             recording.stop();
             recording.close();
-            out.append("  JFR recording of the loaded rows: ").append(jfr).append('\n');
+            out.append("  JFR recording (from the warm-up on): ").append(jfr).append('\n');
         }
         System.out.print(out);
         Path dir = Files.createDirectories(Path.of("target", "bench"));
