@@ -56,6 +56,16 @@ class SearchBench {
     };
     private static final int QUERIES_PER_KIND = 300;
     private static final int PG_QUERIES_PER_KIND = 60;
+    /** -Dsearch.bench.kinds=exact,prefix,… runs only those kinds (default all). */
+    private static final List<String> RUN_KINDS = Arrays.stream(
+                    System.getProperty("search.bench.kinds", String.join(",", KINDS))
+                            .split(","))
+            .map(String::strip)
+            .toList();
+    /** -Dsearch.bench.misses=N prints up to N missed queries per kind with our top hits (diagnosis). */
+    private static final int MISSES = Integer.getInteger("search.bench.misses", 0);
+    /** -Dsearch.bench.http=false skips the HTTP throughput part. */
+    private static final boolean HTTP = Boolean.parseBoolean(System.getProperty("search.bench.http", "true"));
 
     @DynamicPropertySource
     static void indexDirectory(DynamicPropertyRegistry registry) throws IOException {
@@ -124,7 +134,9 @@ class SearchBench {
                             realNames,
                             romanizer,
                             pool));
-            emit(out, httpThroughput(search, queries(real, realNames, romanizer, pool, new Random(7))));
+            if (HTTP) {
+                emit(out, httpThroughput(search, queries(real, realNames, romanizer, pool, new Random(7))));
+            }
         }
 
         // ---- synthetic corpora -------------------------------------------------------------------
@@ -196,7 +208,9 @@ class SearchBench {
                             pool,
                             withBaseline ? corpus : null,
                             withBaseline));
-            emit(out, httpThroughput(synthetic, queries(sample, currentNames, romanizer, pool, new Random(7))));
+            if (HTTP) {
+                emit(out, httpThroughput(synthetic, queries(sample, currentNames, romanizer, pool, new Random(7))));
+            }
             maintainer.stop();
         }
     }
@@ -300,13 +314,16 @@ class SearchBench {
                 "right", "p50 ×"));
         for (String kind : KINDS) {
             List<Query> qs = queries.stream().filter(q -> q.kind().equals(kind)).toList();
-            if (qs.isEmpty()) {
+            if (qs.isEmpty() || !RUN_KINDS.contains(kind)) {
                 continue;
             }
+            List<String> misses = new ArrayList<>();
             Result ours =
-                    measure(qs, qs.size(), q -> found(engine.search(request(q)).hits()), romanizer);
+                    measure(qs, qs.size(), q -> found(engine.search(request(q)).hits()), romanizer, misses);
             // pg_trgm KNN takes up to a second per query at 1M names on this machine: a subset.
-            Result pg = withBaseline ? measure(qs, PG_QUERIES_PER_KIND, q -> baseline(q, romanizer), romanizer) : null;
+            Result pg = withBaseline
+                    ? measure(qs, PG_QUERIES_PER_KIND, q -> baseline(q, romanizer), romanizer, new ArrayList<>())
+                    : null;
             out.append(String.format(
                     "   %-13s %8.3f %8.3f %8.3f %8.3f %6.1f%% %6.1f%% | %9s %9s %7s %7s | %6s%n",
                     kind,
@@ -321,6 +338,7 @@ class SearchBench {
                     pg == null ? "-" : String.format("%.1f%%", 100 * pg.recall()),
                     pg == null ? "-" : String.format("%.1f%%", 100 * pg.acceptable()),
                     pg == null ? "-" : String.format("%.0f", pg.p50() / ours.p50())));
+            misses.forEach(m -> out.append("      missed ").append(m).append('\n'));
         }
         out.append("   recall = the labelled target among the top 10; right = recall, or all 10 hits are answers"
                 + " at least as right as the target by the kind's own rule (same name, completes the prefix, same"
@@ -348,9 +366,11 @@ class SearchBench {
 
     /**
      * Times the first {@code n} queries after a warm-up, wall-clock and CPU of this thread; recall =
-     * expected name among the top 10; acceptable = recall, or all 10 hits at least as right as the target.
+     * expected name among the top 10; acceptable = recall, or all 10 hits at least as right as the target;
+     * up to {@code -Dsearch.bench.misses} missed queries are added to {@code misses}.
      */
-    private static Result measure(List<Query> all, int n, Function<Query, List<Found>> run, Romanizer romanizer) {
+    private static Result measure(
+            List<Query> all, int n, Function<Query, List<Found>> run, Romanizer romanizer, List<String> misses) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         List<Query> qs = all.subList(0, Math.min(n, all.size()));
         for (Query q : qs.subList(0, Math.min(qs.size(), Math.max(5, qs.size() / 5)))) {
@@ -371,6 +391,14 @@ class SearchBench {
                     .anyMatch(h ->
                             h.name().equals(q.expected()) || h.matchedName().equals(q.expected()));
             found += hit ? 1 : 0;
+            if (!hit && misses.size() < MISSES) {
+                misses.add(q.text() + " → " + q.expected() + ": "
+                        + hits.stream()
+                                .limit(5)
+                                .map(h ->
+                                        h.name().equals(h.matchedName()) ? h.name() : h.name() + "/" + h.matchedName())
+                                .collect(Collectors.joining(", ")));
+            }
             acceptable += hit || allAsRight(hits, q, romanizer) ? 1 : 0;
         }
         Arrays.sort(nanos);
