@@ -201,9 +201,12 @@ public class LucenePlaceSearch implements PlaceSearch {
             best[0] = Math.max(best[0], s.base());
             NameKind kind = d.kind();
             MatchType type = kind == NameKind.HISTORICAL ? MatchType.HISTORICAL : s.type();
-            double score = s.base() - (kind == NameKind.HISTORICAL ? 8 : kind == NameKind.ALIAS ? 4 : 0);
+            double score = s.base()
+                    - (kind == NameKind.HISTORICAL
+                            ? MatchScores.HISTORICAL_PENALTY
+                            : kind == NameKind.ALIAS ? MatchScores.ALIAS_PENALTY : 0);
             SearchHit existing = byPlace.get(d.placeId());
-            if (existing != null && existing.score() >= score + 10 * importance(d)) {
+            if (existing != null && existing.score() >= score + MatchScores.IMPORTANCE * importance(d)) {
                 continue;
             }
             // A primary entry's documents carry the place's attributes; an alias entry's hit is shown as
@@ -212,7 +215,7 @@ public class LucenePlaceSearch implements PlaceSearch {
             if (display == null) {
                 continue;
             }
-            double finalScore = score + 10 * importance(display) + distanceBonus(display, request);
+            double finalScore = score + MatchScores.IMPORTANCE * importance(display) + distanceBonus(display, request);
             if (existing != null && existing.score() >= finalScore) {
                 continue;
             }
@@ -252,7 +255,7 @@ public class LucenePlaceSearch implements PlaceSearch {
         double dy = (d.lat() - r.focusLat()) * 111_000;
         double dx = (d.lon() - r.focusLon()) * 111_000 * Math.cos(Math.toRadians(r.focusLat()));
         double metres = Math.sqrt(dx * dx + dy * dy);
-        return 8 * 20_000 / (20_000 + metres);
+        return MatchScores.DISTANCE * 20_000 / (20_000 + metres);
     }
 
     private static SearchHit hit(NameRecord display, NameRecord matched, MatchType type, double score) {
@@ -314,6 +317,7 @@ public class LucenePlaceSearch implements PlaceSearch {
             String qCore,
             List<String> pinyin,
             boolean autocomplete,
+            double initialsScore,
             Map<Query, Float> clauses,
             Query fuzzy,
             Query wideFuzzy,
@@ -326,23 +330,26 @@ public class LucenePlaceSearch implements PlaceSearch {
             Map<Query, Float> c = new LinkedHashMap<>();
             List<String> pinyin = han ? NameKeys.queryPinyin(q, romanizer, MAX_QUERY_COMBINATIONS) : List.of(q);
             String qCore = han ? romanizer.generics().split(q).specific() : q;
+            boolean initialsOnly = !han && !NameKeys.wholeSyllables(q);
             if (han && !latin) {
-                c.put(term(LuceneNameIndex.EXACT, q), 100f);
+                c.put(term(LuceneNameIndex.EXACT, q), MatchScores.W_EXACT);
                 if (!qCore.equals(q)) {
-                    c.put(term(LuceneNameIndex.EXACT, qCore), 70f);
+                    c.put(term(LuceneNameIndex.EXACT, qCore), MatchScores.W_EXACT_SPECIFIC);
                 }
                 c.put(
                         prefix(LuceneNameIndex.PREFIX, LuceneNameIndex.EXACT, q, LuceneNameIndex.MAX_CHAR_PREFIX),
-                        autocomplete ? 95f : 80f);
+                        autocomplete ? MatchScores.W_PREFIX_AUTOCOMPLETE : MatchScores.W_PREFIX);
                 if (q.length() >= 2) {
                     BooleanQuery.Builder grams = new BooleanQuery.Builder();
                     for (int i = 0; i + 2 <= q.length(); i++) {
                         grams.add(term(LuceneNameIndex.GRAM, q.substring(i, i + 2)), Occur.FILTER);
                     }
-                    c.put(grams.build(), 60f);
+                    c.put(grams.build(), MatchScores.W_BIGRAMS);
                 }
                 for (String p : pinyin) {
-                    c.put(term(LuceneNameIndex.PINYIN, p), 50f);
+                    c.put(
+                            term(LuceneNameIndex.PINYIN, p),
+                            qCore.equals(q) ? MatchScores.W_HOMOPHONE : MatchScores.W_HOMOPHONE_WHOLE);
                     if (autocomplete) {
                         c.put(
                                 prefix(
@@ -350,12 +357,12 @@ public class LucenePlaceSearch implements PlaceSearch {
                                         LuceneNameIndex.PINYIN,
                                         p,
                                         LuceneNameIndex.MAX_PINYIN_PREFIX),
-                                40f);
+                                MatchScores.W_HOMOPHONE_PREFIX);
                     }
                 }
             } else {
                 for (String p : pinyin) {
-                    c.put(term(LuceneNameIndex.PINYIN, p), 85f);
+                    c.put(term(LuceneNameIndex.PINYIN, p), MatchScores.W_PINYIN);
                     if (p.length() >= 2) {
                         c.put(
                                 prefix(
@@ -363,12 +370,16 @@ public class LucenePlaceSearch implements PlaceSearch {
                                         LuceneNameIndex.PINYIN,
                                         p,
                                         LuceneNameIndex.MAX_PINYIN_PREFIX),
-                                75f);
+                                MatchScores.W_PINYIN_PREFIX);
                     }
                 }
                 if (!han && q.length() <= 10) {
-                    c.put(term(LuceneNameIndex.INITIALS, q), 70f);
-                    c.put(prefix(LuceneNameIndex.INITIALS_PREFIX, LuceneNameIndex.INITIALS, q, Integer.MAX_VALUE), 60f);
+                    c.put(
+                            term(LuceneNameIndex.INITIALS, q),
+                            initialsOnly ? MatchScores.W_INITIALS_ONLY : MatchScores.W_INITIALS);
+                    c.put(
+                            prefix(LuceneNameIndex.INITIALS_PREFIX, LuceneNameIndex.INITIALS, q, Integer.MAX_VALUE),
+                            MatchScores.W_INITIALS_PREFIX);
                 }
             }
             // One edit from four letters; from ten letters also two, tried only if one finds nothing.
@@ -388,7 +399,9 @@ public class LucenePlaceSearch implements PlaceSearch {
             for (int i = 1; han && !latin && i < Math.min(q.length(), LuceneNameIndex.MAX_CHAR_PREFIX + 1); i++) {
                 leading.add(q.substring(0, i));
             }
-            return new QueryPlan(q, han, latin, qCore, pinyin, autocomplete, c, fuzzy, wideFuzzy, grams, leading);
+            double initialsScore = initialsOnly ? MatchScores.INITIALS_ONLY : MatchScores.INITIALS;
+            return new QueryPlan(
+                    q, han, latin, qCore, pinyin, autocomplete, initialsScore, c, fuzzy, wideFuzzy, grams, leading);
         }
 
         private static Query term(String field, String value) {
@@ -418,29 +431,41 @@ public class LucenePlaceSearch implements PlaceSearch {
             String norm = d.norm();
             String core = d.core();
             List<String> pyk = d.pinyin();
+            int usual = NameKeys.usualKeys(norm, core);
             if (han && !latin) {
                 if (norm.equals(q)) {
-                    return new Scored(MatchType.EXACT, 100);
+                    return new Scored(MatchType.EXACT, MatchScores.EXACT);
                 }
                 if (core.equals(q)) {
-                    return new Scored(MatchType.EXACT, 96);
+                    return new Scored(MatchType.EXACT, MatchScores.EXACT_SPECIFIC);
                 }
                 if (norm.startsWith(q)) {
                     return new Scored(
-                            MatchType.PREFIX, (autocomplete ? 92 : 80) - Math.min(10, norm.length() - q.length()));
+                            MatchType.PREFIX,
+                            (autocomplete ? MatchScores.PREFIX_AUTOCOMPLETE : MatchScores.PREFIX)
+                                    - Math.min(MatchScores.PREFIX_MAX_PENALTY, norm.length() - q.length()));
                 }
                 if (!qCore.equals(q) && core.equals(qCore)) {
-                    return new Scored(MatchType.PARTIAL, 70);
+                    return new Scored(MatchType.PARTIAL, MatchScores.SAME_SPECIFIC);
                 }
                 if (norm.contains(q)) {
-                    return new Scored(MatchType.PARTIAL, 60 - Math.min(10, norm.length() - q.length()));
+                    return new Scored(
+                            MatchType.PARTIAL, MatchScores.PARTIAL - Math.min(10, norm.length() - q.length()));
                 }
+                // A homophone of the whole typed name with its 通名 (鼎山镇 → 丁山镇) is a likelier meaning
+                // than a name sharing only the 专名.
+                double homophone = qCore.equals(q) ? MatchScores.HOMOPHONE : MatchScores.HOMOPHONE_WHOLE;
                 for (String p : pinyin) {
-                    if (pyk.contains(p)) {
-                        return new Scored(MatchType.HOMOPHONE, 45 + 5 * sameCharacters(norm));
+                    int at = pyk.indexOf(p);
+                    if (at >= 0) {
+                        return new Scored(
+                                MatchType.HOMOPHONE,
+                                homophone
+                                        + MatchScores.HOMOPHONE_SHARE * sameCharacters(norm)
+                                        - otherReading(at, usual));
                     }
                     if (autocomplete && pyk.stream().anyMatch(k -> k.startsWith(p))) {
-                        return new Scored(MatchType.HOMOPHONE, 40);
+                        return new Scored(MatchType.HOMOPHONE, MatchScores.HOMOPHONE_PREFIX);
                     }
                 }
                 return null;
@@ -452,33 +477,61 @@ public class LucenePlaceSearch implements PlaceSearch {
                     }
                 }
             }
+            double best = Double.NEGATIVE_INFINITY;
             for (String p : pinyin) {
-                if (pyk.contains(p)) {
-                    return new Scored(MatchType.PINYIN, 85);
+                int at = pyk.indexOf(p);
+                if (at >= 0) {
+                    best = Math.max(best, MatchScores.PINYIN - otherReading(at, usual));
                 }
             }
+            if (best > Double.NEGATIVE_INFINITY) {
+                return new Scored(MatchType.PINYIN, best);
+            }
             for (String p : pinyin) {
-                for (String k : pyk) {
+                for (int at = 0; at < pyk.size(); at++) {
+                    String k = pyk.get(at);
                     if (k.startsWith(p)) {
-                        return new Scored(MatchType.PINYIN, 75 - Math.min(10, (k.length() - p.length()) / 2.0));
+                        best = Math.max(
+                                best,
+                                MatchScores.PINYIN_PREFIX
+                                        - Math.min(10, (k.length() - p.length()) / 2.0)
+                                        - otherReading(at, usual));
                     }
                 }
+            }
+            double initials = Double.NEGATIVE_INFINITY;
+            List<String> inik = d.initials();
+            if (!han) {
+                int at = inik.indexOf(q);
+                if (at >= 0) {
+                    initials = initialsScore - otherReading(at, usual);
+                } else if (inik.stream().anyMatch(k -> k.startsWith(q))) {
+                    initials = MatchScores.INITIALS_PREFIX;
+                }
+            }
+            if (best > Double.NEGATIVE_INFINITY && best >= initials) {
+                return new Scored(MatchType.PINYIN, best);
+            }
+            if (initials > Double.NEGATIVE_INFINITY) {
+                return new Scored(MatchType.INITIALS, initials);
             }
             if (han) {
                 return null;
             }
-            List<String> inik = d.initials();
-            if (inik.contains(q)) {
-                return new Scored(MatchType.INITIALS, 70);
+            double fuzzy = Double.NEGATIVE_INFINITY;
+            for (int at = 0; at < pyk.size(); at++) {
+                int edits = Levenshtein.distance(q, pyk.get(at), 2);
+                if (edits <= 2) {
+                    fuzzy = Math.max(
+                            fuzzy, MatchScores.FUZZY - MatchScores.FUZZY_PER_EDIT * edits - otherReading(at, usual));
+                }
             }
-            if (inik.stream().anyMatch(k -> k.startsWith(q))) {
-                return new Scored(MatchType.INITIALS, 60);
-            }
-            int best = Integer.MAX_VALUE;
-            for (String k : pyk) {
-                best = Math.min(best, Levenshtein.distance(q, k, 2));
-            }
-            return best <= 2 ? new Scored(MatchType.FUZZY, 35 - 5 * best) : null;
+            return fuzzy > Double.NEGATIVE_INFINITY ? new Scored(MatchType.FUZZY, fuzzy) : null;
+        }
+
+        /** The penalty for a match through key {@code at}: none for the usual reading's keys. */
+        private static double otherReading(int at, int usual) {
+            return at < usual ? 0 : MatchScores.OTHER_READING_PENALTY;
         }
     }
 }
