@@ -155,6 +155,10 @@ class PlaceSearchTest {
         assertThat(r.normalizedQuery()).isEqualTo("重庆");
         assertThat(r.hits().get(0).name()).isEqualTo("重庆市");
         assertThat(hits("潼南區").get(0).placeId()).isEqualTo(TONGNAN);
+        // 乾 stays 乾 (not 干): 乾丰镇 is found by its reading qián.
+        assertThat(hits("qfz").get(0).name()).isEqualTo("乾丰镇");
+        assertThat(hits("qianfengzhen").get(0).name()).isEqualTo("乾丰镇");
+        assertThat(hits("乾丰镇").get(0).matchType()).isEqualTo(MatchType.EXACT);
     }
 
     @Test
