@@ -504,7 +504,10 @@ public class LucenePlaceSearch implements PlaceSearch {
             if (!han) {
                 int at = inik.indexOf(q);
                 if (at >= 0) {
-                    initials = initialsScore - otherReading(at, usual);
+                    boolean specificOnly = !core.equals(norm) && q.length() == core.length();
+                    initials = initialsScore
+                            - otherReading(at, usual)
+                            - (specificOnly ? MatchScores.SPECIFIC_INITIALS_PENALTY : 0);
                 } else if (inik.stream().anyMatch(k -> k.startsWith(q))) {
                     initials = MatchScores.INITIALS_PREFIX;
                 }

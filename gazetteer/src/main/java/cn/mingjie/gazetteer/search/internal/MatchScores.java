@@ -35,6 +35,12 @@ final class MatchScores {
      */
     static final double INITIALS_ONLY = 78;
 
+    /**
+     * The letters are the initials of the 专名 only, not of the whole name (dlc: 堆联城村 below 渡炉村,
+     * whose 通名 was typed too); more than the importance of a feature over a village.
+     */
+    static final double SPECIFIC_INITIALS_PENALTY = 3;
+
     static final double INITIALS_PREFIX = 60;
 
     /**
