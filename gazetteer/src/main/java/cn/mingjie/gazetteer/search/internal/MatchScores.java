@@ -61,8 +61,11 @@ final class MatchScores {
 
     static final double FUZZY_PER_EDIT = 5;
 
-    /** The match went through an unresolved polyphone's other reading, not its usual one. */
-    static final double OTHER_READING_PENALTY = 2;
+    /**
+     * The match went through an unresolved polyphone's other reading, not its usual one: rarer than
+     * typing the 专名's initials only, so more than {@link #SPECIFIC_INITIALS_PENALTY}.
+     */
+    static final double OTHER_READING_PENALTY = 4;
 
     static final double HISTORICAL_PENALTY = 8;
     static final double ALIAS_PENALTY = 4;
