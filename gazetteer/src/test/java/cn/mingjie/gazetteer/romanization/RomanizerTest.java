@@ -68,6 +68,8 @@ class RomanizerTest {
     void readsTraditionalCharacters() {
         assertThat(romanizer.romanize("重慶市").text()).isEqualTo("Chongqing Shi");
         assertThat(romanizer.romanize("潼南區").text()).isEqualTo("Tongnan Qu");
+        // 乾 is a simplified character of its own (the base library's conversion makes it 干).
+        assertThat(romanizer.romanize("乾丰镇").text()).isEqualTo("Qianfeng Zhen");
     }
 
     @Test

@@ -75,6 +75,42 @@ class PlaceSearchTest {
     }
 
     @Test
+    void lettersThatAreNoWholeSyllablesAreInitialsFirst() {
+        // daz is no pinyin (da + z): 东安镇's exact initials come before 大足区, which only starts "da z…".
+        List<SearchHit> daz = hits("daz");
+        assertThat(daz.get(0).name()).isEqualTo("东安镇");
+        assertThat(daz.get(0).matchType()).isEqualTo(MatchType.INITIALS);
+        assertThat(daz).extracting(SearchHit::name).contains("大足区");
+        assertThat(hits("syz")).hasSizeGreaterThanOrEqualTo(8).first().satisfies(h -> assertThat(h.matchType())
+                .isEqualTo(MatchType.INITIALS));
+        assertThat(hits("tn").get(0).placeId()).isEqualTo(TONGNAN);
+        assertThat(hits("tnq").get(0).placeId()).isEqualTo(TONGNAN);
+        assertThat(hits("cq").get(0).name()).isEqualTo("重庆市");
+        // Whole syllables, or a started one, keep the pinyin reading first.
+        assertThat(hits("ta").get(0).matchType()).isEqualTo(MatchType.PINYIN);
+        assertThat(hits("tongn").get(0).placeId()).isEqualTo(TONGNAN);
+        assertThat(hits("chongq").get(0).name()).isEqualTo("重庆市");
+        assertThat(hits("shuangj").get(0).matchType()).isEqualTo(MatchType.PINYIN);
+    }
+
+    @Test
+    void initialsNearTheMapCentreComeFirst() {
+        // Eight townships have the initials sjz; the one nearest the centre leads.
+        SearchHit nearest = hits(SearchRequest.of("sjz").focus(107.15, 29.15)).get(0);
+        assertThat(nearest.name()).isEqualTo("水江镇");
+        assertThat(nearest.matchType()).isEqualTo(MatchType.INITIALS);
+    }
+
+    @Test
+    void aPolyphonesOtherReadingMatchesBelowItsUsualOne() {
+        // 长 in 长坪乡 is unresolved (cháng, zhǎng): both readings find it, the usual one scores higher.
+        SearchHit usual = hits("changpingxiang").get(0);
+        SearchHit other = hits("zhangpingxiang").get(0);
+        assertThat(other.name()).isEqualTo(usual.name()).isEqualTo("长坪乡");
+        assertThat(other.score()).isLessThan(usual.score());
+    }
+
+    @Test
     void findsByCharactersMixedWithPinyin() {
         SearchHit top = hits("潼nan").get(0);
         assertThat(top.placeId()).isEqualTo(TONGNAN);
@@ -103,11 +139,26 @@ class PlaceSearchTest {
     }
 
     @Test
+    void aHomophoneOfTheWholeNameComesBeforeANameSharingOnlyItsSpecificPart() {
+        List<SearchHit> dingshan = hits("鼎山镇");
+        assertThat(dingshan.get(0).name()).isEqualTo("丁山镇");
+        assertThat(dingshan.get(0).matchType()).isEqualTo(MatchType.HOMOPHONE);
+        assertThat(dingshan).extracting(SearchHit::name).contains("鼎山街道");
+        List<SearchHit> nanping = hits("南平街道");
+        assertThat(nanping.get(0).name()).isEqualTo("南坪街道");
+        assertThat(nanping).extracting(SearchHit::name).contains("南平镇");
+    }
+
+    @Test
     void readsTraditionalCharacters() {
         SearchResult r = search.search(SearchRequest.of("重慶"));
         assertThat(r.normalizedQuery()).isEqualTo("重庆");
         assertThat(r.hits().get(0).name()).isEqualTo("重庆市");
         assertThat(hits("潼南區").get(0).placeId()).isEqualTo(TONGNAN);
+        // 乾 stays 乾 (not 干): 乾丰镇 is found by its reading qián.
+        assertThat(hits("qfz")).extracting(SearchHit::name).contains("乾丰镇", "青峰镇"); // both qfz: a tie
+        assertThat(hits("qianfengzhen").get(0).name()).isEqualTo("乾丰镇");
+        assertThat(hits("乾丰镇").get(0).matchType()).isEqualTo(MatchType.EXACT);
     }
 
     @Test

@@ -389,6 +389,13 @@ class SearchBench {
                     pg == null ? "-" : String.format("%.1f%%", 100 * pg.recall()),
                     pg == null ? "-" : String.format("%.1f%%", 100 * pg.acceptable()),
                     pg == null ? "-" : String.format("%.0f", pg.p50() / ours.p50())));
+            if (pg != null) {
+                out.append(String.format(
+                        "      ours on the baseline's %d queries: recall %.1f%%, right %.1f%%%n",
+                        Math.min(PG_QUERIES_PER_KIND, qs.size()),
+                        100 * ours.firstRecall(),
+                        100 * ours.firstAcceptable()));
+            }
             misses.forEach(m -> out.append("      missed ").append(m).append('\n'));
         }
         out.append("   while our queries ran (warm-up included): ")
@@ -424,7 +431,16 @@ class SearchBench {
         return hits.stream().map(h -> new Found(h.name(), h.matchedName())).toList();
     }
 
-    record Result(double p50, double p99, double cpuP50, double cpuP99, double recall, double acceptable) {}
+    /** {@code firstRecall}/{@code firstAcceptable}: the same on the queries the baseline runs. */
+    record Result(
+            double p50,
+            double p99,
+            double cpuP50,
+            double cpuP99,
+            double recall,
+            double acceptable,
+            double firstRecall,
+            double firstAcceptable) {}
 
     /**
      * Times the first {@code n} queries after a warm-up, wall-clock and CPU of this thread; recall =
@@ -442,6 +458,9 @@ class SearchBench {
         long[] cpu = new long[qs.size()];
         int found = 0;
         int acceptable = 0;
+        int firstFound = 0;
+        int firstAcceptable = 0;
+        int first = Math.min(PG_QUERIES_PER_KIND, qs.size());
         for (int i = 0; i < qs.size(); i++) {
             Query q = qs.get(i);
             long c = threads.getCurrentThreadCpuTime();
@@ -461,7 +480,12 @@ class SearchBench {
                                         h.name().equals(h.matchedName()) ? h.name() : h.name() + "/" + h.matchedName())
                                 .collect(Collectors.joining(", ")));
             }
-            acceptable += hit || allAsRight(hits, q, romanizer) ? 1 : 0;
+            boolean right = hit || allAsRight(hits, q, romanizer);
+            acceptable += right ? 1 : 0;
+            if (i < first) {
+                firstFound += hit ? 1 : 0;
+                firstAcceptable += right ? 1 : 0;
+            }
         }
         Arrays.sort(nanos);
         Arrays.sort(cpu);
@@ -471,7 +495,9 @@ class SearchBench {
                 cpu[cpu.length / 2] / 1e6,
                 cpu[(int) (cpu.length * 0.99)] / 1e6,
                 found / (double) qs.size(),
-                acceptable / (double) qs.size());
+                acceptable / (double) qs.size(),
+                firstFound / (double) first,
+                firstAcceptable / (double) first);
     }
 
     /** Ten hits, each an answer at least as right as the labelled target by the kind's own rule. */

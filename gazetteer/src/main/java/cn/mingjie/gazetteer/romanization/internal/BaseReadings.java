@@ -24,7 +24,25 @@ public final class BaseReadings {
         return p != null && p.length == word.length() ? p : null;
     }
 
+    /**
+     * Traditional to simplified, except characters that are standard simplified characters of their
+     * own which HanLP still converts: 乾 (乾县, 乾丰镇 Qiánfēng) is not 干.
+     */
     public static String toSimplified(String text) {
-        return HanLP.convertToSimplifiedChinese(text);
+        StringBuilder out = new StringBuilder(text.length());
+        int from = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (KEEP.indexOf(text.charAt(i)) >= 0) {
+                out.append(convert(text.substring(from, i))).append(text.charAt(i));
+                from = i + 1;
+            }
+        }
+        return out.append(convert(text.substring(from))).toString();
+    }
+
+    private static final String KEEP = "乾";
+
+    private static String convert(String text) {
+        return text.isEmpty() ? text : HanLP.convertToSimplifiedChinese(text);
     }
 }

@@ -54,7 +54,7 @@ import org.apache.lucene.store.FSDirectory;
 final class LuceneNameIndex implements Closeable {
 
     /** Bumped whenever the document layout or the keys change: an older index is rebuilt. */
-    static final String FORMAT = "mingjie-search-4";
+    static final String FORMAT = "mingjie-search-5";
 
     static final String SRCKEY = "srckey";
     static final String SOURCE = "source";

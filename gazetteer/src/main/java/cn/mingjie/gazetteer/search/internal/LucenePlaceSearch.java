@@ -50,10 +50,6 @@ public class LucenePlaceSearch implements PlaceSearch {
 
     private static final int MAX_QUERY_COMBINATIONS = 16;
 
-    /** What the final score adds for importance (times 0–1) and nearness to a map centre (at most). */
-    private static final double IMPORTANCE_BONUS = 10;
-
-    private static final double DISTANCE_BONUS = 8;
     /** Below this best base score the typo clause is tried (and below half of it, two edits). */
     private static final double TRY_FUZZY_BELOW = 60;
 
@@ -191,8 +187,8 @@ public class LucenePlaceSearch implements PlaceSearch {
             return false;
         }
         double outside = plan.bestBaseOutsideNarrow()
-                + IMPORTANCE_BONUS
-                + (request.focusLat() != null && request.focusLon() != null ? DISTANCE_BONUS : 0);
+                + MatchScores.IMPORTANCE
+                + (request.focusLat() != null && request.focusLon() != null ? MatchScores.DISTANCE : 0);
         double bestBase = 0;
         for (Ranked r : narrow.subList(0, request.limit())) {
             // Scores are rounded to hundredths in the hit: compare with that margin.
@@ -292,9 +288,12 @@ public class LucenePlaceSearch implements PlaceSearch {
             best[0] = Math.max(best[0], s.base());
             NameKind kind = d.kind();
             MatchType type = kind == NameKind.HISTORICAL ? MatchType.HISTORICAL : s.type();
-            double score = s.base() - (kind == NameKind.HISTORICAL ? 8 : kind == NameKind.ALIAS ? 4 : 0);
+            double score = s.base()
+                    - (kind == NameKind.HISTORICAL
+                            ? MatchScores.HISTORICAL_PENALTY
+                            : kind == NameKind.ALIAS ? MatchScores.ALIAS_PENALTY : 0);
             Ranked existing = byPlace.get(d.placeId());
-            if (existing != null && existing.hit().score() >= score + IMPORTANCE_BONUS * importance(d)) {
+            if (existing != null && existing.hit().score() >= score + MatchScores.IMPORTANCE * importance(d)) {
                 continue;
             }
             // A primary entry's documents carry the place's attributes; an alias entry's hit is shown as
@@ -303,7 +302,7 @@ public class LucenePlaceSearch implements PlaceSearch {
             if (display == null) {
                 continue;
             }
-            double finalScore = score + IMPORTANCE_BONUS * importance(display) + distanceBonus(display, request);
+            double finalScore = score + MatchScores.IMPORTANCE * importance(display) + distanceBonus(display, request);
             if (existing != null && existing.hit().score() >= finalScore) {
                 continue;
             }
@@ -347,7 +346,7 @@ public class LucenePlaceSearch implements PlaceSearch {
         double dy = (d.lat() - r.focusLat()) * 111_000;
         double dx = (d.lon() - r.focusLon()) * 111_000 * Math.cos(Math.toRadians(r.focusLat()));
         double metres = Math.sqrt(dx * dx + dy * dy);
-        return DISTANCE_BONUS * 20_000 / (20_000 + metres);
+        return MatchScores.DISTANCE * 20_000 / (20_000 + metres);
     }
 
     private static SearchHit hit(NameRecord display, NameRecord matched, MatchType type, double score) {
@@ -413,25 +412,13 @@ public class LucenePlaceSearch implements PlaceSearch {
             String qCore,
             List<String> pinyin,
             boolean autocomplete,
+            double initialsScore,
             Map<Query, Float> clauses,
             Set<Query> narrow,
             Query fuzzy,
             Query wideFuzzy,
             List<String> grams,
             List<String> leading) {
-
-        /*
-         * The best base score of each kind of match (see classify); those a name matching none of the narrow
-         * clauses can get bound what the narrow stage must beat (bestBaseOutsideNarrow).
-         */
-        static final double CONTAINS = 60;
-
-        static final double HOMOPHONE = 50;
-        static final double HOMOPHONE_PREFIX = 40;
-        static final double PINYIN_PREFIX = 75;
-        static final double INITIALS = 70;
-        static final double INITIALS_PREFIX = 60;
-        static final double FUZZY = 35;
 
         static QueryPlan of(String q, boolean autocomplete, Romanizer romanizer) {
             boolean han = NameKeys.hasHan(q);
@@ -440,26 +427,29 @@ public class LucenePlaceSearch implements PlaceSearch {
             Set<Query> narrow = new HashSet<>();
             List<String> pinyin = han ? NameKeys.queryPinyin(q, romanizer, MAX_QUERY_COMBINATIONS) : List.of(q);
             String qCore = han ? romanizer.generics().split(q).specific() : q;
+            boolean initialsOnly = !han && !NameKeys.wholeSyllables(q);
             if (han && !latin) {
                 narrow.add(term(LuceneNameIndex.EXACT, q));
-                c.put(term(LuceneNameIndex.EXACT, q), 100f);
+                c.put(term(LuceneNameIndex.EXACT, q), MatchScores.W_EXACT);
                 if (!qCore.equals(q)) {
                     narrow.add(term(LuceneNameIndex.EXACT, qCore));
-                    c.put(term(LuceneNameIndex.EXACT, qCore), 70f);
+                    c.put(term(LuceneNameIndex.EXACT, qCore), MatchScores.W_EXACT_SPECIFIC);
                 }
                 Query namePrefix =
                         prefix(LuceneNameIndex.PREFIX, LuceneNameIndex.EXACT, q, LuceneNameIndex.MAX_CHAR_PREFIX);
                 narrow.add(namePrefix);
-                c.put(namePrefix, autocomplete ? 95f : 80f);
+                c.put(namePrefix, autocomplete ? MatchScores.W_PREFIX_AUTOCOMPLETE : MatchScores.W_PREFIX);
                 if (q.length() >= 2) {
                     BooleanQuery.Builder grams = new BooleanQuery.Builder();
                     for (int i = 0; i + 2 <= q.length(); i++) {
                         grams.add(term(LuceneNameIndex.GRAM, q.substring(i, i + 2)), Occur.FILTER);
                     }
-                    c.put(grams.build(), 60f);
+                    c.put(grams.build(), MatchScores.W_BIGRAMS);
                 }
                 for (String p : pinyin) {
-                    c.put(term(LuceneNameIndex.PINYIN, p), 50f);
+                    c.put(
+                            term(LuceneNameIndex.PINYIN, p),
+                            qCore.equals(q) ? MatchScores.W_HOMOPHONE : MatchScores.W_HOMOPHONE_WHOLE);
                     if (autocomplete) {
                         c.put(
                                 prefix(
@@ -467,13 +457,13 @@ public class LucenePlaceSearch implements PlaceSearch {
                                         LuceneNameIndex.PINYIN,
                                         p,
                                         LuceneNameIndex.MAX_PINYIN_PREFIX),
-                                40f);
+                                MatchScores.W_HOMOPHONE_PREFIX);
                     }
                 }
             } else {
                 for (String p : pinyin) {
                     narrow.add(term(LuceneNameIndex.PINYIN, p));
-                    c.put(term(LuceneNameIndex.PINYIN, p), 85f);
+                    c.put(term(LuceneNameIndex.PINYIN, p), MatchScores.W_PINYIN);
                     if (p.length() >= 2) {
                         Query pinyinPrefix = prefix(
                                 LuceneNameIndex.PINYIN_PREFIX,
@@ -481,13 +471,17 @@ public class LucenePlaceSearch implements PlaceSearch {
                                 p,
                                 LuceneNameIndex.MAX_PINYIN_PREFIX);
                         narrow.add(pinyinPrefix);
-                        c.put(pinyinPrefix, 75f);
+                        c.put(pinyinPrefix, MatchScores.W_PINYIN_PREFIX);
                     }
                 }
                 if (!han && q.length() <= 10) {
-                    c.put(term(LuceneNameIndex.INITIALS, q), 70f);
                     narrow.add(term(LuceneNameIndex.INITIALS, q));
-                    c.put(prefix(LuceneNameIndex.INITIALS_PREFIX, LuceneNameIndex.INITIALS, q, Integer.MAX_VALUE), 60f);
+                    c.put(
+                            term(LuceneNameIndex.INITIALS, q),
+                            initialsOnly ? MatchScores.W_INITIALS_ONLY : MatchScores.W_INITIALS);
+                    c.put(
+                            prefix(LuceneNameIndex.INITIALS_PREFIX, LuceneNameIndex.INITIALS, q, Integer.MAX_VALUE),
+                            MatchScores.W_INITIALS_PREFIX);
                 }
             }
             // One edit from four letters; from ten letters also two, tried only if one finds nothing.
@@ -507,6 +501,7 @@ public class LucenePlaceSearch implements PlaceSearch {
             for (int i = 1; han && !latin && i < Math.min(q.length(), LuceneNameIndex.MAX_CHAR_PREFIX + 1); i++) {
                 leading.add(q.substring(0, i));
             }
+            double initialsScore = initialsOnly ? MatchScores.INITIALS_ONLY : MatchScores.INITIALS;
             return new QueryPlan(
                     q,
                     han,
@@ -514,6 +509,7 @@ public class LucenePlaceSearch implements PlaceSearch {
                     qCore,
                     pinyin,
                     autocomplete,
+                    initialsScore,
                     c,
                     Set.copyOf(narrow),
                     fuzzy,
@@ -531,14 +527,21 @@ public class LucenePlaceSearch implements PlaceSearch {
          */
         double bestBaseOutsideNarrow() {
             if (han && !latin) {
-                return Math.max(CONTAINS, Math.max(HOMOPHONE, HOMOPHONE_PREFIX));
+                double homophone = qCore.equals(q) ? MatchScores.HOMOPHONE : MatchScores.HOMOPHONE_WHOLE;
+                return Math.max(
+                        MatchScores.PARTIAL,
+                        Math.max(homophone + MatchScores.HOMOPHONE_SHARE, MatchScores.HOMOPHONE_PREFIX));
             }
-            double outside = pinyin.stream().anyMatch(p -> p.length() < 2) ? PINYIN_PREFIX : 0;
+            double outside = pinyin.stream().anyMatch(p -> p.length() < 2) ? MatchScores.PINYIN_PREFIX : 0;
             if (han) {
                 return outside;
             }
             boolean initialsClause = q.length() <= 10;
-            return Math.max(outside, Math.max(initialsClause ? 0 : INITIALS, Math.max(INITIALS_PREFIX, FUZZY)));
+            return Math.max(
+                    outside,
+                    Math.max(
+                            initialsClause ? 0 : initialsScore,
+                            Math.max(MatchScores.INITIALS_PREFIX, MatchScores.FUZZY)));
         }
 
         private static Query term(String field, String value) {
@@ -568,29 +571,41 @@ public class LucenePlaceSearch implements PlaceSearch {
             String norm = d.norm();
             String core = d.core();
             List<String> pyk = d.pinyin();
+            int usual = NameKeys.usualKeys(norm, core);
             if (han && !latin) {
                 if (norm.equals(q)) {
-                    return new Scored(MatchType.EXACT, 100);
+                    return new Scored(MatchType.EXACT, MatchScores.EXACT);
                 }
                 if (core.equals(q)) {
-                    return new Scored(MatchType.EXACT, 96);
+                    return new Scored(MatchType.EXACT, MatchScores.EXACT_SPECIFIC);
                 }
                 if (norm.startsWith(q)) {
                     return new Scored(
-                            MatchType.PREFIX, (autocomplete ? 92 : 80) - Math.min(10, norm.length() - q.length()));
+                            MatchType.PREFIX,
+                            (autocomplete ? MatchScores.PREFIX_AUTOCOMPLETE : MatchScores.PREFIX)
+                                    - Math.min(MatchScores.PREFIX_MAX_PENALTY, norm.length() - q.length()));
                 }
                 if (!qCore.equals(q) && core.equals(qCore)) {
-                    return new Scored(MatchType.PARTIAL, 70);
+                    return new Scored(MatchType.PARTIAL, MatchScores.SAME_SPECIFIC);
                 }
                 if (norm.contains(q)) {
-                    return new Scored(MatchType.PARTIAL, CONTAINS - Math.min(10, norm.length() - q.length()));
+                    return new Scored(
+                            MatchType.PARTIAL, MatchScores.PARTIAL - Math.min(10, norm.length() - q.length()));
                 }
+                // A homophone of the whole typed name with its 通名 (鼎山镇 → 丁山镇) is a likelier meaning
+                // than a name sharing only the 专名.
+                double homophone = qCore.equals(q) ? MatchScores.HOMOPHONE : MatchScores.HOMOPHONE_WHOLE;
                 for (String p : pinyin) {
-                    if (pyk.contains(p)) {
-                        return new Scored(MatchType.HOMOPHONE, HOMOPHONE - 5 + 5 * sameCharacters(norm));
+                    int at = pyk.indexOf(p);
+                    if (at >= 0) {
+                        return new Scored(
+                                MatchType.HOMOPHONE,
+                                homophone
+                                        + MatchScores.HOMOPHONE_SHARE * sameCharacters(norm)
+                                        - otherReading(at, usual));
                     }
                     if (autocomplete && pyk.stream().anyMatch(k -> k.startsWith(p))) {
-                        return new Scored(MatchType.HOMOPHONE, HOMOPHONE_PREFIX);
+                        return new Scored(MatchType.HOMOPHONE, MatchScores.HOMOPHONE_PREFIX);
                     }
                 }
                 return null;
@@ -602,34 +617,64 @@ public class LucenePlaceSearch implements PlaceSearch {
                     }
                 }
             }
+            double best = Double.NEGATIVE_INFINITY;
             for (String p : pinyin) {
-                if (pyk.contains(p)) {
-                    return new Scored(MatchType.PINYIN, 85);
+                int at = pyk.indexOf(p);
+                if (at >= 0) {
+                    best = Math.max(best, MatchScores.PINYIN - otherReading(at, usual));
                 }
             }
+            if (best > Double.NEGATIVE_INFINITY) {
+                return new Scored(MatchType.PINYIN, best);
+            }
             for (String p : pinyin) {
-                for (String k : pyk) {
+                for (int at = 0; at < pyk.size(); at++) {
+                    String k = pyk.get(at);
                     if (k.startsWith(p)) {
-                        return new Scored(
-                                MatchType.PINYIN, PINYIN_PREFIX - Math.min(10, (k.length() - p.length()) / 2.0));
+                        best = Math.max(
+                                best,
+                                MatchScores.PINYIN_PREFIX
+                                        - Math.min(10, (k.length() - p.length()) / 2.0)
+                                        - otherReading(at, usual));
                     }
                 }
+            }
+            double initials = Double.NEGATIVE_INFINITY;
+            List<String> inik = d.initials();
+            if (!han) {
+                int at = inik.indexOf(q);
+                if (at >= 0) {
+                    boolean specificOnly = !core.equals(norm) && q.length() == core.length();
+                    initials = initialsScore
+                            - otherReading(at, usual)
+                            - (specificOnly ? MatchScores.SPECIFIC_INITIALS_PENALTY : 0);
+                } else if (inik.stream().anyMatch(k -> k.startsWith(q))) {
+                    initials = MatchScores.INITIALS_PREFIX;
+                }
+            }
+            if (best > Double.NEGATIVE_INFINITY && best >= initials) {
+                return new Scored(MatchType.PINYIN, best);
+            }
+            if (initials > Double.NEGATIVE_INFINITY) {
+                return new Scored(MatchType.INITIALS, initials);
             }
             if (han) {
                 return null;
             }
-            List<String> inik = d.initials();
-            if (inik.contains(q)) {
-                return new Scored(MatchType.INITIALS, INITIALS);
+            double fuzzy = Double.NEGATIVE_INFINITY;
+            for (int at = 0; at < pyk.size(); at++) {
+                int edits = Levenshtein.distance(q, pyk.get(at), 2);
+                if (edits <= 2) {
+                    fuzzy = Math.max(
+                            fuzzy, MatchScores.FUZZY - MatchScores.FUZZY_PER_EDIT * edits - otherReading(at, usual));
+                }
             }
-            if (inik.stream().anyMatch(k -> k.startsWith(q))) {
-                return new Scored(MatchType.INITIALS, INITIALS_PREFIX);
-            }
-            int best = Integer.MAX_VALUE;
-            for (String k : pyk) {
-                best = Math.min(best, Levenshtein.distance(q, k, 2));
-            }
-            return best <= 2 ? new Scored(MatchType.FUZZY, FUZZY - 5 * best) : null;
+            return fuzzy > Double.NEGATIVE_INFINITY ? new Scored(MatchType.FUZZY, fuzzy) : null;
+        }
+
+        /** The penalty for a match through key {@code at}: none for the usual reading's keys. */
+        private static double otherReading(int at, int usual) {
+            return at < usual ? 0 : MatchScores.OTHER_READING_PENALTY;
         }
     }
 }

@@ -3,8 +3,10 @@ package cn.mingjie.gazetteer.search.internal;
 import cn.mingjie.gazetteer.romanization.Reading;
 import cn.mingjie.gazetteer.romanization.Romanizer;
 import cn.mingjie.gazetteer.romanization.internal.BaseReadings;
+import com.hankcs.hanlp.dictionary.py.Pinyin;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -19,9 +21,51 @@ final class NameKeys {
     /** Readings combined per name at most (names with many unresolved polyphones keep the first few). */
     static final int MAX_COMBINATIONS = 8;
 
+    /** Toneless syllables of the base library's pinyin table (ü as v, also typed u: lve, lue). */
+    private static final Set<String> SYLLABLES = syllables();
+
     record Keys(String norm, String core, boolean han, List<String> pinyin, List<String> initials) {}
 
     private NameKeys() {}
+
+    private static Set<String> syllables() {
+        Set<String> out = new HashSet<>();
+        for (Pinyin p : Pinyin.values()) {
+            if (p != Pinyin.none5) {
+                String s = p.getPinyinWithoutTone();
+                out.add(s);
+                out.add(s.replace('v', 'u'));
+            }
+        }
+        return Set.copyOf(out);
+    }
+
+    /**
+     * Whether typed letters split wholly into pinyin syllables (ta, xian, tongnan); letters that do
+     * not (daz, tnq, sjz) can only be initials or an unfinished syllable.
+     */
+    static boolean wholeSyllables(String letters) {
+        int n = letters.length();
+        if (n == 0) {
+            return false;
+        }
+        boolean[] splits = new boolean[n + 1]; // splits[i]: letters[0, i) is whole syllables
+        splits[0] = true;
+        for (int i = 1; i <= n; i++) {
+            for (int j = Math.max(0, i - 6); j < i && !splits[i]; j++) {
+                splits[i] = splits[j] && SYLLABLES.contains(letters.substring(j, i));
+            }
+        }
+        return splits[n];
+    }
+
+    /**
+     * How many of a name's pinyin (or initials) keys, which {@link #of} lists first, are its usual
+     * reading: the 专名's and the whole name's; later keys come from unresolved polyphones' other readings.
+     */
+    static int usualKeys(String norm, String core) {
+        return core.length() < norm.length() ? 2 : 1;
+    }
 
     /**
      * Full-width to half-width (NFKC), traditional to simplified, lower case; apostrophes and hyphens
