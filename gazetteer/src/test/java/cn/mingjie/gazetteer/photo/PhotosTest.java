@@ -14,14 +14,12 @@ import cn.mingjie.geocore.audit.AuditLog;
 import cn.mingjie.geocore.edit.ChangeContext;
 import cn.mingjie.geocore.edit.NotFoundException;
 import cn.mingjie.geocore.edit.ValidationException;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
+import cn.mingjie.geocore.media.TestImages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,18 +60,10 @@ class PhotosTest {
                 place, "ROAD", "照片路", "ZHAOPIAN LU", null, LocalDate.of(2021, 5, 1), "GOOD", List.of(), "test", WHO);
     }
 
-    static byte[] image(String format) throws IOException {
-        BufferedImage img = new BufferedImage(8, 6, BufferedImage.TYPE_INT_RGB);
-        img.setRGB(1, 1, 0x2060A0);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertThat(ImageIO.write(img, format, out)).isTrue();
-        return out.toByteArray();
-    }
-
     @Test
     void aJpegAndAPngAreStoredServedBackAndAudited() throws IOException {
-        byte[] jpeg = image("jpg");
-        byte[] png = image("png");
+        byte[] jpeg = TestImages.encoded("jpg");
+        byte[] png = TestImages.encoded("png");
         PhotoInfo first = photos.add(PhotoOwner.sign(sign.signId()), jpeg, "正面", WHO);
         PhotoInfo second = photos.add(PhotoOwner.sign(sign.signId()), png, null, WHO);
 
@@ -124,7 +114,7 @@ class PhotosTest {
                 .isInstanceOfSatisfying(
                         ValidationException.class,
                         e -> assertThat(e.problems().get(0).messageKey()).isEqualTo("error.photo.empty"));
-        byte[] png = image("png");
+        byte[] png = TestImages.encoded("png");
         byte[] huge = Arrays.copyOf(png, Photos.MAX_BYTES + 1); // a PNG header, then too many bytes
         assertThatThrownBy(() -> photos.add(PhotoOwner.sign(sign.signId()), huge, null, WHO))
                 .isInstanceOfSatisfying(
@@ -143,11 +133,11 @@ class PhotosTest {
                 new ProtectionEntry(
                         0, null, null, "照片老街", "DISTRICT", 1, "百年老街", 120, "VANISHED", null, null, null, null, "test"),
                 WHO);
-        PhotoInfo p = photos.add(PhotoOwner.entry(entry.entryId()), image("png"), "旧照翻拍", WHO);
+        PhotoInfo p = photos.add(PhotoOwner.entry(entry.entryId()), TestImages.encoded("png"), "旧照翻拍", WHO);
         assertThat(p.owner()).isEqualTo(PhotoOwner.entry(entry.entryId()));
         assertThat(audit.history("protection-entry", Long.toString(entry.entryId())))
                 .anyMatch(e -> e.action().equals("photo-add"));
-        assertThatThrownBy(() -> photos.add(PhotoOwner.sign(987654321L), image("png"), null, WHO))
+        assertThatThrownBy(() -> photos.add(PhotoOwner.sign(987654321L), TestImages.encoded("png"), null, WHO))
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> photos.photo(987654321L)).isInstanceOf(NotFoundException.class);
     }

@@ -2,27 +2,16 @@ package cn.mingjie.geocore.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 class ImageTypeTest {
 
-    static byte[] image(String format) throws IOException {
-        BufferedImage img = new BufferedImage(8, 6, BufferedImage.TYPE_INT_RGB);
-        img.setRGB(1, 1, 0x2060A0);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertThat(ImageIO.write(img, format, out)).isTrue();
-        return out.toByteArray();
-    }
-
     @Test
     void jpegPngAndWebpAreRecognisedByTheirLeadingBytes() throws IOException {
-        assertThat(ImageType.detect(image("jpg"))).contains(ImageType.JPEG);
-        assertThat(ImageType.detect(image("png"))).contains(ImageType.PNG);
+        assertThat(ImageType.detect(TestImages.encoded("jpg"))).contains(ImageType.JPEG);
+        assertThat(ImageType.detect(TestImages.encoded("png"))).contains(ImageType.PNG);
         byte[] webp = "RIFF\u0024\0\0\0WEBPVP8 ".getBytes(StandardCharsets.ISO_8859_1);
         assertThat(ImageType.detect(webp)).contains(ImageType.WEBP);
         assertThat(ImageType.PNG.contentType()).isEqualTo("image/png");
@@ -35,7 +24,7 @@ class ImageTypeTest {
                 .isEmpty();
         assertThat(ImageType.detect("<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8)))
                 .isEmpty();
-        assertThat(ImageType.detect(image("gif"))).isEmpty();
+        assertThat(ImageType.detect(TestImages.encoded("gif"))).isEmpty();
         assertThat(ImageType.detect(new byte[] {(byte) 0xFF, (byte) 0xD8})).isEmpty();
         assertThat(ImageType.detect(new byte[0])).isEmpty();
     }

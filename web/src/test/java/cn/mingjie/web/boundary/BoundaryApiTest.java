@@ -2,12 +2,11 @@ package cn.mingjie.web.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.mingjie.geocore.media.TestImages;
 import cn.mingjie.web.Http;
 import cn.mingjie.web.MingjieAppTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -268,10 +266,7 @@ class BoundaryApiTest {
         int before = http().get(photos, PLANNER).json().size();
 
         // A PNG declared as a JPEG is stored as what it is, and served back as exactly that type.
-        BufferedImage img = new BufferedImage(4, 3, BufferedImage.TYPE_INT_RGB);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(img, "png", out);
-        byte[] png = out.toByteArray();
+        byte[] png = TestImages.encoded("png");
         HttpResponse<byte[]> stored = upload(withReason + "&caption=" + enc("界桩正面"), "image/jpeg", png, "zh-CN");
         assertThat(stored.statusCode()).isEqualTo(201);
         JsonNode photo = new ObjectMapper().readTree(stored.body());

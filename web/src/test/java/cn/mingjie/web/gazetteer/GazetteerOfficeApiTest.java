@@ -2,11 +2,11 @@ package cn.mingjie.web.gazetteer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.mingjie.geocore.media.TestImages;
 import cn.mingjie.web.Http;
 import cn.mingjie.web.MingjieAppTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -18,7 +18,6 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import javax.imageio.ImageIO;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.Test;
@@ -84,14 +83,6 @@ class GazetteerOfficeApiTest {
                 auth);
     }
 
-    static byte[] png() throws IOException {
-        BufferedImage img = new BufferedImage(12, 8, BufferedImage.TYPE_INT_RGB);
-        img.setRGB(2, 3, 0xC03020);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(img, "png", out);
-        return out.toByteArray();
-    }
-
     long sampleSign() {
         return jdbc.queryForObject(
                 "select sign_id from gazetteer.sign where printed_text = '双江镇' order by sign_id limit 1", Long.class);
@@ -100,7 +91,7 @@ class GazetteerOfficeApiTest {
     @Test
     void anEditorUploadsASignPhotoThatIsServedBackAndAudited() throws Exception {
         long sign = sampleSign();
-        byte[] png = png();
+        byte[] png = TestImages.encoded("png");
         // Declared as JPEG with a .jpg name: the stored type is what the bytes are.
         Reply created =
                 upload("/api/v1/signs/" + sign + "/photos", "IMG_0001.jpg", "image/jpeg", png, "现场核查拍照", EDITOR);
@@ -147,13 +138,14 @@ class GazetteerOfficeApiTest {
         assertThat(notAnImage.json().at("/errors/0/field").asText()).isEqualTo("file");
         assertThat(notAnImage.json().at("/errors/0/message").asText()).contains("JPEG");
 
-        byte[] tooLarge = Arrays.copyOf(png(), 5 * 1024 * 1024 + 10); // under the container limit, over ours
+        byte[] tooLarge =
+                Arrays.copyOf(TestImages.encoded("png"), 5 * 1024 * 1024 + 10); // under the container limit, over ours
         Reply large = upload("/api/v1/signs/" + sign + "/photos", "big.png", "image/png", tooLarge, "上传", EDITOR);
         assertThat(large.status()).isEqualTo(400);
         assertThat(large.json().at("/errors/0/message").asText()).contains("超过上限");
 
         // Over the container's 6 MB limit (by less than Tomcat swallows, so the answer can be read).
-        byte[] huge = Arrays.copyOf(png(), 6 * 1024 * 1024 + 300_000);
+        byte[] huge = Arrays.copyOf(TestImages.encoded("png"), 6 * 1024 * 1024 + 300_000);
         Reply refused = upload("/api/v1/signs/" + sign + "/photos", "huge.png", "image/png", huge, "上传", EDITOR);
         assertThat(refused.status()).isEqualTo(413);
         assertThat(refused.contentType()).startsWith("application/problem+json");
@@ -162,17 +154,25 @@ class GazetteerOfficeApiTest {
         assertThat(noFile.status()).isEqualTo(400);
         assertThat(noFile.json().at("/errors/0/field").asText()).isEqualTo("file");
 
-        Reply noReason = upload("/api/v1/signs/" + sign + "/photos", "a.png", "image/png", png(), "", EDITOR);
+        Reply noReason = upload(
+                "/api/v1/signs/" + sign + "/photos", "a.png", "image/png", TestImages.encoded("png"), "", EDITOR);
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.json().at("/errors/0/field").asText()).isEqualTo("reason");
 
-        Reply unknownSign = upload("/api/v1/signs/987654/photos", "a.png", "image/png", png(), "上传", EDITOR);
+        Reply unknownSign =
+                upload("/api/v1/signs/987654/photos", "a.png", "image/png", TestImages.encoded("png"), "上传", EDITOR);
         assertThat(unknownSign.status()).isEqualTo(404);
 
-        assertThat(upload("/api/v1/signs/" + sign + "/photos", "a.png", "image/png", png(), "上传", APPROVER)
+        assertThat(upload(
+                                "/api/v1/signs/" + sign + "/photos",
+                                "a.png",
+                                "image/png",
+                                TestImages.encoded("png"),
+                                "上传",
+                                APPROVER)
                         .status())
                 .isEqualTo(403);
-        assertThat(upload("/api/v1/signs/" + sign + "/photos", "a.png", "image/png", png(), "上传")
+        assertThat(upload("/api/v1/signs/" + sign + "/photos", "a.png", "image/png", TestImages.encoded("png"), "上传")
                         .status())
                 .isEqualTo(401);
         assertThat(jdbc.queryForObject("select count(*) from gazetteer.photo", Integer.class))
@@ -183,8 +183,13 @@ class GazetteerOfficeApiTest {
     void aProtectionEntryTakesPhotosToo() throws Exception {
         long entry = jdbc.queryForObject(
                 "select entry_id from gazetteer.protection_entry order by entry_id limit 1", Long.class);
-        Reply created =
-                upload("/api/v1/protection-list/" + entry + "/photos", "old.png", "image/png", png(), "旧照", EDITOR);
+        Reply created = upload(
+                "/api/v1/protection-list/" + entry + "/photos",
+                "old.png",
+                "image/png",
+                TestImages.encoded("png"),
+                "旧照",
+                EDITOR);
         assertThat(created.status()).isEqualTo(201);
         long photoId = created.json().get("photoId").asLong();
         Reply removed = send(

@@ -109,23 +109,14 @@ class StagedRetrievalTest {
                 String pinyin = romanizer.read(name).stream().map(Reading::key).collect(Collectors.joining());
                 requests.add(SearchRequest.of(name));
                 requests.add(SearchRequest.of(pinyin));
-                requests.add(new SearchRequest(core, true, null, null, null, null, null, null, null, 10));
+                requests.add(SearchRequest.of(core).autocompleting());
                 requests.add(
-                        new SearchRequest(name.substring(0, 1), true, null, null, null, null, null, 106.5, 29.5, 10));
+                        SearchRequest.of(name.substring(0, 1)).autocompleting().focus(106.5, 29.5));
                 requests.add(SearchRequest.of(romanizer.read(name).stream()
                         .map(x -> x.key().isEmpty() ? "" : x.key().substring(0, 1))
                         .collect(Collectors.joining())));
-                requests.add(new SearchRequest(
-                        pinyin.substring(0, Math.min(pinyin.length(), 4)),
-                        true,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        10));
+                requests.add(SearchRequest.of(pinyin.substring(0, Math.min(pinyin.length(), 4)))
+                        .autocompleting());
             }
             assertThat(requests).hasSizeGreaterThan(1_000);
             for (SearchRequest r : requests) {
@@ -195,28 +186,10 @@ class StagedRetrievalTest {
                 out.add(SearchRequest.of(t));
             }
             // autocomplete on the first characters or letters, one query with a map centre, one with a small limit
-            out.add(new SearchRequest(
-                    name.substring(0, 1 + random.nextInt(Math.min(3, name.length()))),
-                    true,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    10));
-            out.add(new SearchRequest(
-                    pinyin.substring(0, Math.min(pinyin.length(), 2 + random.nextInt(6))),
-                    true,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    10));
+            out.add(SearchRequest.of(name.substring(0, 1 + random.nextInt(Math.min(3, name.length()))))
+                    .autocompleting());
+            out.add(SearchRequest.of(pinyin.substring(0, Math.min(pinyin.length(), 2 + random.nextInt(6))))
+                    .autocompleting());
             out.add(new SearchRequest(
                     texts.get(random.nextInt(texts.size())),
                     random.nextBoolean(),
