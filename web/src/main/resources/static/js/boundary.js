@@ -70,8 +70,10 @@
   function xsrf() {
     return decodeURIComponent((document.cookie.match(/XSRF-TOKEN=([^;]+)/) || [])[1] || '');
   }
+  // Asks for a 401 without a Basic challenge, which would make the browser hold the request for its prompt.
+  const XHR = { 'X-Requested-With': 'XMLHttpRequest' };
   async function getJson(url) {
-    const r = await fetch(url, { headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' } });
+    const r = await fetch(url, { headers: { ...XHR, Accept: 'application/json' } });
     if (!r.ok) throw new Error(url + ' ' + r.status);
     return r.json();
   }
@@ -120,7 +122,7 @@
   }
 
   async function send(url, body, ifMatch) {
-    const headers = { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': xsrf(), 'X-Requested-With': 'XMLHttpRequest' };
+    const headers = { ...XHR, 'Content-Type': 'application/json', 'X-XSRF-TOKEN': xsrf() };
     if (ifMatch) headers['If-Match'] = '"' + ifMatch + '"';
     const r = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
     const answer = await r.json().catch(() => ({}));
@@ -278,7 +280,7 @@
   async function plan() {
     const r = await fetch('/api/v1/boundary/lines/' + state.selected + '/inspections', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': xsrf(), 'X-Requested-With': 'XMLHttpRequest' },
+      headers: { ...XHR, 'Content-Type': 'application/json', 'X-XSRF-TOKEN': xsrf() },
       body: JSON.stringify({ kind: 'periodic', year: new Date().getFullYear(), reason: t('planReason') }),
     });
     if (!r.ok) {

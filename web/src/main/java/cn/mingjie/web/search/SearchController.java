@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -90,14 +91,14 @@ public class SearchController {
         List<FieldProblem> problems = new ArrayList<>();
         String q = params.getFirst("q");
         String mode = text(params, "mode", "search");
-        Integer level = integer(params, "level", problems);
+        Integer level = parsed(params, "level", Integer::valueOf, problems);
         String category = text(params, "category", null);
         String within = text(params, "within", null);
-        LocalDate asOf = date(params, "asOf", problems);
+        LocalDate asOf = parsed(params, "asOf", LocalDate::parse, problems);
         String bbox = text(params, "bbox", null);
-        Double lat = degrees(params, "lat", problems);
-        Double lon = degrees(params, "lon", problems);
-        Integer limitParam = integer(params, "limit", problems);
+        Double lat = parsed(params, "lat", SearchController::finite, problems);
+        Double lon = parsed(params, "lon", SearchController::finite, problems);
+        Integer limitParam = parsed(params, "limit", Integer::valueOf, problems);
         int limit = limitParam == null ? 10 : limitParam;
         boolean geometry = bool(params, "geometry", problems);
         if (q == null || q.isBlank()) {
@@ -155,39 +156,25 @@ public class SearchController {
         return v == null || v.isBlank() ? absent : v.strip();
     }
 
-    private static Integer integer(MultiValueMap<String, String> params, String name, List<FieldProblem> problems) {
+    /** A parameter parsed by {@code parse}; a value it refuses is a field problem, and the result null. */
+    private static <T> T parsed(
+            MultiValueMap<String, String> params, String name, Function<String, T> parse, List<FieldProblem> problems) {
         String v = text(params, name, null);
         try {
-            return v == null ? null : Integer.valueOf(v);
-        } catch (NumberFormatException e) {
+            return v == null ? null : parse.apply(v);
+        } catch (NumberFormatException | DateTimeParseException e) {
             problems.add(invalid(name, v));
             return null;
         }
     }
 
     /** A finite number: NaN and Infinity parse as doubles but are no coordinates. */
-    private static Double degrees(MultiValueMap<String, String> params, String name, List<FieldProblem> problems) {
-        String v = text(params, name, null);
-        try {
-            Double d = v == null ? null : Double.valueOf(v);
-            if (d != null && !Double.isFinite(d)) {
-                throw new NumberFormatException();
-            }
-            return d;
-        } catch (NumberFormatException e) {
-            problems.add(invalid(name, v));
-            return null;
+    private static Double finite(String v) {
+        double d = Double.parseDouble(v);
+        if (!Double.isFinite(d)) {
+            throw new NumberFormatException(v);
         }
-    }
-
-    private static LocalDate date(MultiValueMap<String, String> params, String name, List<FieldProblem> problems) {
-        String v = text(params, name, null);
-        try {
-            return v == null ? null : LocalDate.parse(v);
-        } catch (DateTimeParseException e) {
-            problems.add(invalid(name, v));
-            return null;
-        }
+        return d;
     }
 
     /** The words Spring's boolean conversion accepts, so existing links keep working. */
