@@ -78,7 +78,7 @@ final class LuceneNameIndex implements Closeable {
     static final String IMPORTANCE = "importance";
     /**
      * Prefix keys (edge n-grams) are indexed up to these lengths: short prefixes match too many terms for
-     * a term-dictionary scan, longer ones are selective enough for Lucene's PrefixQuery on the full keys,
+     * a term-dictionary scan, longer ones are selective enough to seek on the full keys ({@link SeekingPrefixQuery}),
      * and every indexed n-gram costs build time (two characters, six pinyin letters).
      */
     static final int MAX_CHAR_PREFIX = 2;

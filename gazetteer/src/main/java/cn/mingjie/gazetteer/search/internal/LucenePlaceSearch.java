@@ -548,12 +548,12 @@ public class LucenePlaceSearch implements PlaceSearch {
             return new TermQuery(new Term(field, value));
         }
 
-        /** Prefix via the indexed prefix keys; a longer prefix than indexed uses Lucene's PrefixQuery. */
+        /** Prefix via the indexed prefix keys; a longer prefix than indexed seeks the term dictionary. */
         private static Query prefix(String prefixField, String fullField, String value, int indexedUpTo) {
             if (value.length() <= indexedUpTo) {
                 return term(prefixField, value);
             }
-            return new org.apache.lucene.search.PrefixQuery(new Term(fullField, value));
+            return new SeekingPrefixQuery(new Term(fullField, value));
         }
 
         /** The share of the query's characters found at the same positions in the name (0–1). */
