@@ -13,7 +13,7 @@
       refusedTitle: '被服务器拒收的记录', refused: '条被服务器拒收（见下方）',
       entryRefused: '整条记录被拒收：', photoRefused: '记录已发送，仅照片被拒收：', refusedHttp: '服务器拒收',
       tooLarge: '记录或照片太大，服务器不接收',
-      retryOne: '重新发送', discard: '舍弃', photoOnly: '照片',
+      retryOne: '重新发送', discard: '舍弃', photoOnly: '照片', replacePhoto: '换一张照片发送',
       confirmDiscard: '舍弃后本机不再保留这条记录，确定舍弃？',
       confirmDiscardPhoto: '记录本身已发送；舍弃后本机不再保留这张照片，确定舍弃？' },
     en: { title: 'Joint inspection field entry', marker: 'Marker', condition: 'Condition', gps: 'Get GPS position',
@@ -28,7 +28,7 @@
       refusedTitle: 'Entries refused by the server', refused: 'refused by the server (see below)',
       entryRefused: 'Entry refused: ', photoRefused: 'Entry sent; only its photo was refused: ',
       refusedHttp: 'Refused by the server', tooLarge: 'The entry or its photo is too large for the server',
-      retryOne: 'Send again', discard: 'Discard', photoOnly: 'photo',
+      retryOne: 'Send again', discard: 'Discard', photoOnly: 'photo', replacePhoto: 'Send another photo',
       confirmDiscard: 'This device will no longer keep the entry. Discard it?',
       confirmDiscardPhoto: 'The entry itself was sent; this device will no longer keep the photo. Discard it?' },
   };
@@ -144,6 +144,7 @@
         showStatus();
       });
       li.append(what, why, again, discard);
+      if (entry.refusal.part === 'photo') li.append(replacePhoto(entry.clientId));
       return li;
     }));
   }
@@ -158,11 +159,32 @@
     saveQueue(queue().filter(e => e.clientId !== entry.clientId));
   }
 
-  /** Puts a refused entry back at the end of the queue (its findingId kept: a taken finding is not sent twice). */
-  function sendAgain(clientId) {
+  /** A refused photo taken again: sent under the finding the server already has. */
+  function replacePhoto(clientId) {
+    const label = document.createElement('label');
+    const caption = document.createElement('span');
+    caption.textContent = t('replacePhoto');
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = 'image/*';
+    input.capture = 'environment';
+    input.addEventListener('change', async () => {
+      const photo = await readPhoto(input);
+      if (photo) sendAgain(clientId, photo);
+    });
+    label.append(caption, input);
+    return label;
+  }
+
+  /**
+   * Puts a refused entry back at the end of the queue, with a new photo if one is given (its findingId kept:
+   * a taken finding is not sent twice).
+   */
+  function sendAgain(clientId, photo) {
     const entry = refused().find(e => e.clientId === clientId);
     if (!entry) return;
     delete entry.refusal;
+    if (photo) entry.photo = photo;
     saveQueue([...queue().filter(e => e.clientId !== clientId), entry]);
     saveRefused(refused().filter(e => e.clientId !== clientId));
     showStatus();
@@ -251,8 +273,8 @@
     return flushing;
   }
 
-  function readPhoto() {
-    const file = document.getElementById('photo').files[0];
+  function readPhoto(input) {
+    const file = input.files[0];
     if (!file) return Promise.resolve(null);
     return new Promise((resolve, reject) => {
       const reader = new FileReader();
@@ -271,7 +293,7 @@
       condition: document.getElementById('condition').value,
       lon: position ? position.lon : null, lat: position ? position.lat : null,
       accuracy: position ? position.accuracy : null,
-      note: document.getElementById('note').value, photo: await readPhoto(),
+      note: document.getElementById('note').value, photo: await readPhoto(document.getElementById('photo')),
     };
     saveQueue([...queue(), entry]);
     showStatus();

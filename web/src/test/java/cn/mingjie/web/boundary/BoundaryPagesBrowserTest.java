@@ -282,6 +282,7 @@ class BoundaryPagesBrowserTest {
                 .containsExactly(
                         gone + " · 完好 · 界桩已撤除\n整条记录被拒收：找不到界桩：999999999",
                         cracked + " · 损坏 · 桩身开裂 · 照片\n记录已发送，仅照片被拒收：照片不是 JPEG、PNG 或 WebP 图像（按文件内容判断）");
+        browser.script("document.getElementById('refusedBox').scrollIntoView()");
         browser.screenshot("boundary-field-refused");
 
         // Discarding asks first; then the entry is gone from the page and from the device.
@@ -315,6 +316,17 @@ class BoundaryPagesBrowserTest {
         assertThat(refusedEntries()).singleElement().asString().contains("仅照片被拒收");
         assertThat(findings(inspection)).isEqualTo(1);
         assertThat(photos(finding)).isZero();
+
+        // Another photo taken for it is sent under the same finding.
+        refusedEntry("photo")
+                .findElement(By.cssSelector("input[type=file]"))
+                .sendKeys(photoFile().toAbsolutePath().toString());
+        browser.waitUpTo(Duration.ofSeconds(30))
+                .until(d -> "0".equals(browser.script("return document.body.dataset.unsent"))
+                        && "0".equals(browser.script("return document.body.dataset.refused")));
+        assertThat(findings(inspection)).isEqualTo(1);
+        assertThat(photos(finding)).isEqualTo(1);
+        assertThat(browser.driver().findElement(By.id("status")).getText()).isEqualTo("全部已发送");
         browser.driver().manage().window().setSize(new Dimension(1280, 900));
     }
 
