@@ -3,7 +3,8 @@
 // without a connection after the first visit. Cache first, then refreshed from the network in the background
 // (stale-while-revalidate): offline the cached copy answers at once; online the next load gets the new one.
 // API requests are not touched: the page keeps its own offline queue and its last inspection in localStorage.
-const CACHE = 'mingjie-field-v1';
+// A new name whenever the page and its script change together: the new worker caches them as one set.
+const CACHE = 'mingjie-field-v2';
 const SHELL = ['/boundary-field.html', '/js/boundary-field.js', '/css/mingjie.css', '/css/boundary.css'];
 
 self.addEventListener('install', event => {

@@ -297,6 +297,42 @@ class BoundaryApiTest {
         assertThat(http().get(photos, PLANNER).json()).hasSize(before + 1);
     }
 
+    /** The field page sets aside what the server refuses and shows the problem's detail: it has to say why. */
+    @Test
+    void whatTheFieldPageSendsIsRefusedWithAReasonInTheAskersLanguage() throws Exception {
+        long inspection = jdbc.queryForObject(
+                "insert into boundary.inspection (line_id, kind, round_year, lead_code, supporting_code, status,"
+                        + " inspected_on) values (?, 'ad-hoc', 2027, '500117000000', '500152000000', 'open',"
+                        + " '2027-05-01') returning id",
+                Long.class,
+                lineId("500117500152"));
+        Http.Answer gone = http().send(
+                        "POST",
+                        "/api/v1/boundary/inspections/" + inspection + "/marker-findings",
+                        "{\"markerId\":999999999,\"condition\":\"完好\",\"clientId\":\"gone-1\",\"reason\":\"联检\"}",
+                        INSPECTOR);
+        assertThat(gone.status()).isEqualTo(404);
+        assertThat(gone.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(gone.json().get("detail").asText()).isEqualTo("找不到界桩：999999999");
+
+        // A phone's HEIC photo is refused by its declared type, before its bytes are read.
+        String photos = "/api/v1/boundary/markers/"
+                + jdbc.queryForObject("select id from boundary.marker where number = '500117500152005Q'", Long.class)
+                + "/photos?reason=" + enc("联检拍照");
+        byte[] heic = "....ftypheic".getBytes(StandardCharsets.US_ASCII);
+        HttpResponse<byte[]> zh = upload(photos, "image/heic", heic, "zh-CN");
+        assertThat(zh.statusCode()).isEqualTo(415);
+        assertThat(zh.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        JsonNode problem = new ObjectMapper().readTree(zh.body());
+        assertThat(problem.get("detail").asText())
+                .startsWith("不接收内容类型“image/heic”，应为以下之一：")
+                .contains("image/jpeg");
+        assertThat(problem.get("title").asText()).isEqualTo("内容类型不支持");
+        JsonNode en = new ObjectMapper()
+                .readTree(upload(photos, "image/heic", heic, "en").body());
+        assertThat(en.get("detail").asText()).startsWith("Content type \"image/heic\" is not accepted; one of: ");
+    }
+
     private HttpResponse<byte[]> upload(String path, String declaredType, byte[] bytes, String language)
             throws Exception {
         return HttpClient.newHttpClient()

@@ -14,6 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -206,6 +207,141 @@ class BoundaryPagesBrowserTest {
     }
 
     @Test
+    void whatTheServerRefusesIsSetAsideWithItsReasonAndTheLaterEntriesAreStillSent() {
+        long line = jdbc.queryForObject("select id from boundary.line where code = '500117500152'", Long.class);
+        long inspection = jdbc.queryForObject(
+                "insert into boundary.inspection (line_id, kind, round_year, lead_code, supporting_code, status,"
+                        + " inspected_on) values (?, 'ad-hoc', 2028, '500117000000', '500152000000', 'open',"
+                        + " '2028-06-01') returning id",
+                Long.class,
+                line);
+        signIn();
+        browser.driver().manage().window().setSize(new Dimension(400, 820));
+        String page = url("/boundary-field.html?inspection=" + inspection);
+        browser.driver().get(page);
+        browser.waitUpTo(Duration.ofSeconds(30))
+                .until(d -> "true".equals(browser.script("return document.body.dataset.fieldReady")));
+        // Which failed answers keep an entry queued for another try, and which set it aside.
+        assertThat(browser.script("return [400, 401, 403, 404, 408, 409, 413, 415, 422, 429, 500, 503]"
+                        + ".filter(s => window.mingjieField.transient(s))"))
+                .asString()
+                .isEqualTo("[401, 403, 408, 429, 500, 503]");
+
+        // Offline, three entries: at a marker that (as it turns out) no longer exists, at a marker with a photo
+        // file that is no image, and along the line.
+        browser.script("window.fetch = () => Promise.reject(new TypeError('offline'));");
+        Select markers = new Select(browser.driver().findElement(By.id("marker")));
+        markers.selectByIndex(1);
+        String gone = markers.getFirstSelectedOption().getText();
+        browser.driver().findElement(By.id("note")).sendKeys("界桩已撤除");
+        browser.driver().findElement(By.id("save")).click();
+        browser.waitUpTo(Duration.ofSeconds(10))
+                .until(d -> "1".equals(browser.script("return document.body.dataset.unsent")));
+        markers.selectByIndex(2);
+        String cracked = markers.getFirstSelectedOption().getText();
+        new Select(browser.driver().findElement(By.id("condition"))).selectByVisibleText("损坏");
+        browser.driver().findElement(By.id("note")).sendKeys("桩身开裂");
+        browser.driver()
+                .findElement(By.id("photo"))
+                .sendKeys(notAnImageFile().toAbsolutePath().toString());
+        browser.driver().findElement(By.id("save")).click();
+        browser.waitUpTo(Duration.ofSeconds(10))
+                .until(d -> "2".equals(browser.script("return document.body.dataset.unsent")));
+        new Select(browser.driver().findElement(By.id("otherKind"))).selectByVisibleText("地形变化");
+        browser.driver().findElement(By.id("otherText")).sendKeys("滑坡掩埋界线附近道路");
+        browser.driver().findElement(By.id("saveOther")).click();
+        browser.waitUpTo(Duration.ofSeconds(10))
+                .until(d -> "3".equals(browser.script("return document.body.dataset.unsent")));
+        assertThat(browser.driver().findElement(By.id("status")).getText()).contains("3 条记录未发送", "连接不上服务器");
+        String queue = "'mingjie.field.queue." + inspection + "'";
+        browser.script("const q = JSON.parse(localStorage.getItem(" + queue + "));"
+                + " q[0].markerId = 999999999; localStorage.setItem(" + queue + ", JSON.stringify(q));");
+
+        // Online again: the two refusals are set aside with the server's reasons, the entry after them is sent.
+        browser.driver().navigate().refresh();
+        browser.waitUpTo(Duration.ofSeconds(30))
+                .until(d -> "0".equals(browser.script("return document.body.dataset.unsent"))
+                        && "2".equals(browser.script("return document.body.dataset.refused")));
+        assertThat(jdbc.queryForObject(
+                        "select kind || '：' || description from boundary.inspection_other_finding"
+                                + " where inspection_id = ?",
+                        String.class,
+                        inspection))
+                .isEqualTo("地形变化：滑坡掩埋界线附近道路");
+        // The finding with the bad photo is taken; only its photo is refused.
+        long finding = jdbc.queryForObject(
+                "select f.id from boundary.inspection_marker_finding f join boundary.marker m on m.id = f.marker_id"
+                        + " where f.inspection_id = ? and m.number = ? and f.note = '桩身开裂'",
+                Long.class,
+                inspection,
+                cracked);
+        assertThat(findings(inspection)).isEqualTo(1);
+        assertThat(photos(finding)).isZero();
+        assertThat(browser.driver().findElement(By.id("status")).getText()).contains("全部已发送", "2 条被服务器拒收");
+        assertThat(refusedEntries())
+                .containsExactly(
+                        gone + " · 完好 · 界桩已撤除\n整条记录被拒收：找不到界桩：999999999",
+                        cracked + " · 损坏 · 桩身开裂 · 照片\n记录已发送，仅照片被拒收：照片不是 JPEG、PNG 或 WebP 图像（按文件内容判断）");
+        browser.script("document.getElementById('refusedBox').scrollIntoView()");
+        browser.screenshot("boundary-field-refused");
+
+        // Discarding asks first; then the entry is gone from the page and from the device.
+        refusedEntry("entry").findElement(By.cssSelector("button.discard")).click();
+        browser.waitUpTo(Duration.ofSeconds(5))
+                .until(ExpectedConditions.alertIsPresent())
+                .accept();
+        browser.waitUpTo(Duration.ofSeconds(10))
+                .until(d -> "1".equals(browser.script("return document.body.dataset.refused")));
+        assertThat(refusedEntries()).singleElement().asString().startsWith(cracked);
+
+        // Sending the photo again puts it back at the end of the queue; signed out, it waits there for a sign-in.
+        browser.driver().manage().deleteAllCookies();
+        refusedEntry("photo").findElement(By.cssSelector("button.retry-one")).click();
+        browser.waitUpTo(Duration.ofSeconds(10))
+                .until(d -> "1".equals(browser.script("return document.body.dataset.unsent"))
+                        && "0".equals(browser.script("return document.body.dataset.refused")));
+        browser.waitUpTo(Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("status")).getText().contains("请先登录"));
+        assertThat(browser.driver().findElement(By.cssSelector("#status a")).getAttribute("href"))
+                .endsWith("/login.html");
+        assertThat(browser.driver().findElement(By.id("refusedBox")).isDisplayed())
+                .isFalse();
+
+        // Signed in again, the photo is sent once more under the finding already taken, and refused again.
+        signIn();
+        browser.driver().get(page);
+        browser.waitUpTo(Duration.ofSeconds(30))
+                .until(d -> "0".equals(browser.script("return document.body.dataset.unsent"))
+                        && "1".equals(browser.script("return document.body.dataset.refused")));
+        assertThat(refusedEntries()).singleElement().asString().contains("仅照片被拒收");
+        assertThat(findings(inspection)).isEqualTo(1);
+        assertThat(photos(finding)).isZero();
+
+        // Another photo taken for it is sent under the same finding.
+        refusedEntry("photo")
+                .findElement(By.cssSelector("input[type=file]"))
+                .sendKeys(photoFile().toAbsolutePath().toString());
+        browser.waitUpTo(Duration.ofSeconds(30))
+                .until(d -> "0".equals(browser.script("return document.body.dataset.unsent"))
+                        && "0".equals(browser.script("return document.body.dataset.refused")));
+        assertThat(findings(inspection)).isEqualTo(1);
+        assertThat(photos(finding)).isEqualTo(1);
+        assertThat(browser.driver().findElement(By.id("status")).getText()).isEqualTo("全部已发送");
+        browser.driver().manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    /** The refused entries as the page shows them: what, a line break, and why. */
+    @SuppressWarnings("unchecked")
+    private java.util.List<String> refusedEntries() {
+        return (java.util.List<String>) browser.script("return [...document.querySelectorAll('#refused li')]"
+                + ".map(li => [...li.querySelectorAll('div')].map(d => d.textContent).join('\\n'))");
+    }
+
+    private org.openqa.selenium.WebElement refusedEntry(String part) {
+        return browser.driver().findElement(By.cssSelector("#refused li[data-part='" + part + "']"));
+    }
+
+    @Test
     void aReMeasuredMarkerBeyondToleranceIsAppliedForAndApprovedFromTheBoundaryPage() {
         long line = jdbc.queryForObject("select id from boundary.line where code = '500117500152'", Long.class);
         long marker =
@@ -285,6 +421,21 @@ class BoundaryPagesBrowserTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** Text under an image's name, as a wrong file picked on the phone would arrive. */
+    private static java.nio.file.Path notAnImageFile() {
+        try {
+            java.nio.file.Path dir =
+                    java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "field-photos"));
+            return java.nio.file.Files.writeString(dir.resolve("not-a-photo.png"), "桩身开裂，照片稍后补拍");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private int photos(long finding) {
+        return jdbc.queryForObject("select count(*) from boundary.photo where finding_id = ?", Integer.class, finding);
     }
 
     private static ChromeDriver chrome() {
