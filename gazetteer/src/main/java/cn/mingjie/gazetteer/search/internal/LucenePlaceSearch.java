@@ -30,7 +30,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -485,12 +484,8 @@ public class LucenePlaceSearch implements PlaceSearch {
                 }
             }
             // One edit from four letters; from ten letters also two, tried only if one finds nothing.
-            Query fuzzy = !han && q.length() >= 4
-                    ? new FuzzyQuery(new Term(LuceneNameIndex.PINYIN, q), 1, 1, 50, true)
-                    : null;
-            Query wideFuzzy = !han && q.length() >= 10
-                    ? new FuzzyQuery(new Term(LuceneNameIndex.PINYIN, q), 2, 1, 50, true)
-                    : null;
+            Query fuzzy = !han && q.length() >= 4 ? TypoQuery.of(LuceneNameIndex.PINYIN, q, 1) : null;
+            Query wideFuzzy = !han && q.length() >= 10 ? TypoQuery.of(LuceneNameIndex.PINYIN, q, 2) : null;
             List<String> grams = new ArrayList<>();
             for (int i = 0; han && i + 2 <= q.length(); i++) {
                 if (Romanizer.isHan(q.charAt(i)) && Romanizer.isHan(q.charAt(i + 1))) {
