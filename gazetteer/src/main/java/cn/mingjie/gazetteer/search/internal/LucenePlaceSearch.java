@@ -143,10 +143,10 @@ public class LucenePlaceSearch implements PlaceSearch {
         QueryPlan plan = QueryPlan.of(q, request.autocomplete(), romanizer);
         double[] best = {0};
         List<SearchHit> hits = run(searcher, plan, request, areas, null, best);
-        if (plan.fuzzy() != null && best[0] < TRY_FUZZY_BELOW) {
-            hits = run(searcher, plan, request, areas, plan.fuzzy(), best);
-            if (plan.wideFuzzy() != null && best[0] < TRY_FUZZY_BELOW / 2) {
-                hits = run(searcher, plan, request, areas, plan.wideFuzzy(), best);
+        if (plan.typoEdits() >= 1 && best[0] < TRY_FUZZY_BELOW) {
+            hits = run(searcher, plan, request, areas, plan.typo(1), best);
+            if (plan.typoEdits() >= 2 && best[0] < TRY_FUZZY_BELOW / 2) {
+                hits = run(searcher, plan, request, areas, plan.typo(2), best);
             }
         }
         return hits;
@@ -196,7 +196,7 @@ public class LucenePlaceSearch implements PlaceSearch {
             }
             bestBase = Math.max(bestBase, r.base());
         }
-        return plan.fuzzy() == null || bestBase >= TRY_FUZZY_BELOW;
+        return plan.typoEdits() == 0 || bestBase >= TRY_FUZZY_BELOW;
     }
 
     /**
@@ -403,6 +403,7 @@ public class LucenePlaceSearch implements PlaceSearch {
      * The clauses for one query text and the Java-side classification of candidates. {@code narrow} are
      * the cheap, selective clauses (the name equal to or beginning with the typed characters; the pinyin
      * equal to or beginning with the typed letters; the initials as typed): the first stage of a query.
+     * {@code typoEdits}: how many edits the typo fallback may allow (0: none).
      */
     record QueryPlan(
             String q,
@@ -414,8 +415,7 @@ public class LucenePlaceSearch implements PlaceSearch {
             double initialsScore,
             Map<Query, Float> clauses,
             Set<Query> narrow,
-            Query fuzzy,
-            Query wideFuzzy,
+            int typoEdits,
             List<String> grams,
             List<String> leading) {
 
@@ -484,8 +484,7 @@ public class LucenePlaceSearch implements PlaceSearch {
                 }
             }
             // One edit from four letters; from ten letters also two, tried only if one finds nothing.
-            Query fuzzy = !han && q.length() >= 4 ? TypoQuery.of(LuceneNameIndex.PINYIN, q, 1) : null;
-            Query wideFuzzy = !han && q.length() >= 10 ? TypoQuery.of(LuceneNameIndex.PINYIN, q, 2) : null;
+            int typoEdits = han || q.length() < 4 ? 0 : q.length() < 10 ? 1 : 2;
             List<String> grams = new ArrayList<>();
             for (int i = 0; han && i + 2 <= q.length(); i++) {
                 if (Romanizer.isHan(q.charAt(i)) && Romanizer.isHan(q.charAt(i + 1))) {
@@ -507,10 +506,17 @@ public class LucenePlaceSearch implements PlaceSearch {
                     initialsScore,
                     c,
                     Set.copyOf(narrow),
-                    fuzzy,
-                    wideFuzzy,
+                    typoEdits,
                     grams,
                     leading);
+        }
+
+        /**
+         * The typo clause for up to {@code edits} edits ({@link #typoEdits} at most): built only when a
+         * query falls back to it, since its automaton costs more than the rest of the plan.
+         */
+        Query typo(int edits) {
+            return TypoQuery.of(LuceneNameIndex.PINYIN, q, edits);
         }
 
         /**
