@@ -27,8 +27,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FloatDocValuesField;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LatLonDocValuesField;
 import org.apache.lucene.document.LatLonPoint;
@@ -54,7 +54,7 @@ import org.apache.lucene.store.FSDirectory;
 final class LuceneNameIndex implements Closeable {
 
     /** Bumped whenever the document layout or the keys change: an older index is rebuilt. */
-    static final String FORMAT = "mingjie-search-5";
+    static final String FORMAT = "mingjie-search-6";
 
     static final String SRCKEY = "srckey";
     static final String SOURCE = "source";
@@ -74,7 +74,6 @@ final class LuceneNameIndex implements Closeable {
     static final String FROM = "from";
     static final String TO = "to";
     static final String LOCATION = "loc";
-    static final String FEATURES = "feat";
     static final String IMPORTANCE = "importance";
     /**
      * Prefix keys (edge n-grams) are indexed up to these lengths: short prefixes match too many terms for
@@ -250,7 +249,7 @@ final class LuceneNameIndex implements Closeable {
                 d.add(new LatLonPoint(LOCATION, e.lat(), e.lon()));
                 d.add(new LatLonDocValuesField(LOCATION, e.lat(), e.lon()));
             }
-            d.add(new FeatureField(FEATURES, IMPORTANCE, (float) Math.max(0.001, e.importance())));
+            d.add(new FloatDocValuesField(IMPORTANCE, (float) e.importance()));
             docs.add(d);
         }
         return docs;

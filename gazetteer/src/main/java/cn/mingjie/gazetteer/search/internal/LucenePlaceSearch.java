@@ -21,11 +21,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -41,7 +41,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The search over the Lucene name index. Candidate retrieval in Lucene (one boolean query of keyword
- * clauses, each weighted by its match kind, plus importance and distance features); the final match
+ * clauses, each weighted by its match kind, plus the name's importance and the distance); the final match
  * type and score are decided in Java on the few candidates, one hit per place.
  */
 @Service
@@ -227,7 +227,6 @@ public class LucenePlaceSearch implements PlaceSearch {
         plan.leading()
                 .forEach(p ->
                         all.add(new BoostQuery(new TermQuery(new Term(LuceneNameIndex.PREFIX, p)), 2f), Occur.SHOULD));
-        all.add(FeatureField.newLinearQuery(LuceneNameIndex.FEATURES, LuceneNameIndex.IMPORTANCE, 5f), Occur.SHOULD);
         if (request.focusLat() != null && request.focusLon() != null) {
             all.add(
                     LatLonPoint.newDistanceFeatureQuery(
@@ -259,7 +258,7 @@ public class LucenePlaceSearch implements PlaceSearch {
                     LatLonPoint.newBoxQuery(LuceneNameIndex.LOCATION, b.south(), b.north(), b.west(), b.east()),
                     Occur.FILTER);
         }
-        return all.build();
+        return new FunctionScoreQuery(all.build(), new PlusImportance(LuceneNameIndex.IMPORTANCE, 5));
     }
 
     /** A place's best hit, and the base score of the match it came from. */
@@ -273,8 +272,8 @@ public class LucenePlaceSearch implements PlaceSearch {
             throws IOException {
         int candidates = Math.max(50, request.limit() * 5);
         // Plain top-k: with an unreachable total-hits threshold Lucene counts every match instead of
-        // skipping blocks by their maximum score (block-max WAND over the importance feature), which
-        // for these queries cost more than it saved (44 % of query CPU at 13.2M names).
+        // skipping blocks by their maximum score (block-max WAND), which for these queries cost more than
+        // it saved (44 % of query CPU at 13.2M names when importance was a feature clause).
         TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(candidates, null, Integer.MAX_VALUE));
         NameRecord[] records = LuceneNameIndex.records(searcher, top.scoreDocs);
 
