@@ -93,7 +93,7 @@ public class LucenePlaceSearch implements PlaceSearch {
                     String name = tokens[tokens.length - 1];
                     List<String> areas = resolveArea(searcher, areaText, request, romanizer);
                     if (!areas.isEmpty()) {
-                        List<SearchHit> hits = run(searcher, name, request, areas, romanizer);
+                        List<SearchHit> hits = inAreas(searcher, name, request, areas, romanizer);
                         if (!hits.isEmpty()) {
                             return new SearchResult(normalized, areas.get(0), hits);
                         }
@@ -112,6 +112,29 @@ public class LucenePlaceSearch implements PlaceSearch {
         return hit.matchType() == MatchType.EXACT
                 || hit.matchType() == MatchType.HISTORICAL
                 || (hit.matchType() == MatchType.PINYIN && hit.score() >= 85);
+    }
+
+    /**
+     * The places of that name in the best-matching area first (the county 金丰 rather than a town 金丰镇
+     * elsewhere: the area search ranks the larger division higher), then, if they do not fill the page,
+     * those in the other areas the text names.
+     */
+    private List<SearchHit> inAreas(
+            IndexSearcher searcher, String name, SearchRequest request, List<String> areas, Romanizer romanizer)
+            throws IOException {
+        List<SearchHit> best = run(searcher, name, request, areas.subList(0, 1), romanizer);
+        if (best.size() >= request.limit() || areas.size() == 1) {
+            return best;
+        }
+        List<SearchHit> hits = new ArrayList<>(best);
+        Set<String> places = new HashSet<>();
+        best.forEach(h -> places.add(h.placeId()));
+        for (SearchHit h : run(searcher, name, request, areas, romanizer)) {
+            if (hits.size() < request.limit() && places.add(h.placeId())) {
+                hits.add(h);
+            }
+        }
+        return hits;
     }
 
     /** The codes of the divisions an "area + name" query's area part names (best matches only). */
