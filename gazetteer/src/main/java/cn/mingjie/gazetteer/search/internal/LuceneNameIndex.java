@@ -199,7 +199,7 @@ final class LuceneNameIndex implements Closeable {
                 d.add(new StringField(DISPLAY, "1", Field.Store.NO));
                 displayDone = true;
             }
-            d.add(new BinaryDocValuesField(RECORD, NameRecord.of(e, n, k).encode()));
+            d.add(new BinaryDocValuesField(RECORD, NameRecord.encode(e, n, k)));
             d.add(new StringField(EXACT, k.norm(), Field.Store.NO));
             if (!k.core().equals(k.norm())) {
                 d.add(new StringField(EXACT, k.core(), Field.Store.NO));
