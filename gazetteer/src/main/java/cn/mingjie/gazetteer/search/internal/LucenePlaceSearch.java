@@ -163,7 +163,7 @@ public class LucenePlaceSearch implements PlaceSearch {
     private List<SearchHit> run(
             IndexSearcher searcher, String q, SearchRequest request, List<String> areas, Romanizer romanizer)
             throws IOException {
-        QueryPlan plan = QueryPlan.of(q, request.autocomplete(), romanizer);
+        QueryPlan plan = QueryPlan.of(q, request.autocomplete(), romanizer, new TermLookup(searcher));
         double[] best = {0};
         List<SearchHit> hits = run(searcher, plan, request, areas, null, best);
         if (plan.typoEdits() >= 1 && best[0] < TRY_FUZZY_BELOW) {
@@ -260,14 +260,14 @@ public class LucenePlaceSearch implements PlaceSearch {
             all.add(IntPoint.newExactQuery(LuceneNameIndex.LEVEL, request.level()), Occur.FILTER);
         }
         if (request.category() != null) {
-            all.add(new TermQuery(new Term(LuceneNameIndex.CATEGORY, request.category())), Occur.FILTER);
+            all.add(plan.terms().term(LuceneNameIndex.CATEGORY, request.category()), Occur.FILTER);
         }
         if (request.within() != null) {
-            all.add(new TermQuery(new Term(LuceneNameIndex.WITHIN, request.within())), Occur.FILTER);
+            all.add(plan.terms().term(LuceneNameIndex.WITHIN, request.within()), Occur.FILTER);
         }
         if (areas != null) {
             BooleanQuery.Builder any = new BooleanQuery.Builder();
-            areas.forEach(a -> any.add(new TermQuery(new Term(LuceneNameIndex.WITHIN, a)), Occur.SHOULD));
+            areas.forEach(a -> any.add(plan.terms().term(LuceneNameIndex.WITHIN, a), Occur.SHOULD));
             all.add(any.build(), Occur.FILTER);
         }
         if (request.asOf() != null) {
@@ -425,7 +425,8 @@ public class LucenePlaceSearch implements PlaceSearch {
      * The clauses for one query text and the Java-side classification of candidates. {@code narrow} are
      * the cheap, selective clauses (the name equal to or beginning with the typed characters; the pinyin
      * equal to or beginning with the typed letters; the initials as typed): the first stage of a query.
-     * {@code typoEdits}: how many edits the typo fallback may allow (0: none).
+     * {@code typoEdits}: how many edits the typo fallback may allow (0: none); {@code terms}: the search's
+     * term lookups, shared by its stages.
      */
     record QueryPlan(
             String q,
@@ -439,9 +440,10 @@ public class LucenePlaceSearch implements PlaceSearch {
             Set<Query> narrow,
             int typoEdits,
             List<String> grams,
-            List<String> leading) {
+            List<String> leading,
+            TermLookup terms) {
 
-        static QueryPlan of(String q, boolean autocomplete, Romanizer romanizer) {
+        static QueryPlan of(String q, boolean autocomplete, Romanizer romanizer, TermLookup terms) {
             boolean han = NameKeys.hasHan(q);
             boolean latin = NameKeys.hasLatin(q);
             Map<Query, Float> c = new LinkedHashMap<>();
@@ -450,30 +452,31 @@ public class LucenePlaceSearch implements PlaceSearch {
             String qCore = han ? romanizer.generics().split(q).specific() : q;
             boolean initialsOnly = !han && !NameKeys.wholeSyllables(q);
             if (han && !latin) {
-                narrow.add(term(LuceneNameIndex.EXACT, q));
-                c.put(term(LuceneNameIndex.EXACT, q), MatchScores.W_EXACT);
+                narrow.add(terms.term(LuceneNameIndex.EXACT, q));
+                c.put(terms.term(LuceneNameIndex.EXACT, q), MatchScores.W_EXACT);
                 if (!qCore.equals(q)) {
-                    narrow.add(term(LuceneNameIndex.EXACT, qCore));
-                    c.put(term(LuceneNameIndex.EXACT, qCore), MatchScores.W_EXACT_SPECIFIC);
+                    narrow.add(terms.term(LuceneNameIndex.EXACT, qCore));
+                    c.put(terms.term(LuceneNameIndex.EXACT, qCore), MatchScores.W_EXACT_SPECIFIC);
                 }
-                Query namePrefix =
-                        prefix(LuceneNameIndex.PREFIX, LuceneNameIndex.EXACT, q, LuceneNameIndex.MAX_CHAR_PREFIX);
+                Query namePrefix = prefix(
+                        terms, LuceneNameIndex.PREFIX, LuceneNameIndex.EXACT, q, LuceneNameIndex.MAX_CHAR_PREFIX);
                 narrow.add(namePrefix);
                 c.put(namePrefix, autocomplete ? MatchScores.W_PREFIX_AUTOCOMPLETE : MatchScores.W_PREFIX);
                 if (q.length() >= 2) {
                     BooleanQuery.Builder grams = new BooleanQuery.Builder();
                     for (int i = 0; i + 2 <= q.length(); i++) {
-                        grams.add(term(LuceneNameIndex.GRAM, q.substring(i, i + 2)), Occur.FILTER);
+                        grams.add(terms.term(LuceneNameIndex.GRAM, q.substring(i, i + 2)), Occur.FILTER);
                     }
                     c.put(grams.build(), MatchScores.W_BIGRAMS);
                 }
                 for (String p : pinyin) {
                     c.put(
-                            term(LuceneNameIndex.PINYIN, p),
+                            terms.term(LuceneNameIndex.PINYIN, p),
                             qCore.equals(q) ? MatchScores.W_HOMOPHONE : MatchScores.W_HOMOPHONE_WHOLE);
                     if (autocomplete) {
                         c.put(
                                 prefix(
+                                        terms,
                                         LuceneNameIndex.PINYIN_PREFIX,
                                         LuceneNameIndex.PINYIN,
                                         p,
@@ -483,10 +486,11 @@ public class LucenePlaceSearch implements PlaceSearch {
                 }
             } else {
                 for (String p : pinyin) {
-                    narrow.add(term(LuceneNameIndex.PINYIN, p));
-                    c.put(term(LuceneNameIndex.PINYIN, p), MatchScores.W_PINYIN);
+                    narrow.add(terms.term(LuceneNameIndex.PINYIN, p));
+                    c.put(terms.term(LuceneNameIndex.PINYIN, p), MatchScores.W_PINYIN);
                     if (p.length() >= 2) {
                         Query pinyinPrefix = prefix(
+                                terms,
                                 LuceneNameIndex.PINYIN_PREFIX,
                                 LuceneNameIndex.PINYIN,
                                 p,
@@ -496,12 +500,17 @@ public class LucenePlaceSearch implements PlaceSearch {
                     }
                 }
                 if (!han && q.length() <= 10) {
-                    narrow.add(term(LuceneNameIndex.INITIALS, q));
+                    narrow.add(terms.term(LuceneNameIndex.INITIALS, q));
                     c.put(
-                            term(LuceneNameIndex.INITIALS, q),
+                            terms.term(LuceneNameIndex.INITIALS, q),
                             initialsOnly ? MatchScores.W_INITIALS_ONLY : MatchScores.W_INITIALS);
                     c.put(
-                            prefix(LuceneNameIndex.INITIALS_PREFIX, LuceneNameIndex.INITIALS, q, Integer.MAX_VALUE),
+                            prefix(
+                                    terms,
+                                    LuceneNameIndex.INITIALS_PREFIX,
+                                    LuceneNameIndex.INITIALS,
+                                    q,
+                                    Integer.MAX_VALUE),
                             MatchScores.W_INITIALS_PREFIX);
                 }
             }
@@ -530,7 +539,8 @@ public class LucenePlaceSearch implements PlaceSearch {
                     Set.copyOf(narrow),
                     typoEdits,
                     grams,
-                    leading);
+                    leading,
+                    terms);
         }
 
         /**
@@ -567,14 +577,11 @@ public class LucenePlaceSearch implements PlaceSearch {
                             Math.max(MatchScores.INITIALS_PREFIX, MatchScores.FUZZY)));
         }
 
-        private static Query term(String field, String value) {
-            return new TermQuery(new Term(field, value));
-        }
-
         /** Prefix via the indexed prefix keys; a longer prefix than indexed seeks the term dictionary. */
-        private static Query prefix(String prefixField, String fullField, String value, int indexedUpTo) {
+        private static Query prefix(
+                TermLookup terms, String prefixField, String fullField, String value, int indexedUpTo) {
             if (value.length() <= indexedUpTo) {
-                return term(prefixField, value);
+                return terms.term(prefixField, value);
             }
             return new SeekingPrefixQuery(new Term(fullField, value));
         }
