@@ -243,7 +243,7 @@ public class LucenePlaceSearch implements PlaceSearch {
             all.add(stage.build(), Occur.FILTER);
         }
         // Among equally good candidates (many names with the same sound) those sharing more of the typed
-        // characters come first: each shared leading run (prefix) and each shared bigram counts.
+        // characters come first: each shared leading run (prefix) and each shared bigram of the 专名 counts.
         plan.grams()
                 .forEach(g ->
                         all.add(new BoostQuery(new TermQuery(new Term(LuceneNameIndex.GRAM, g)), 2f), Occur.SHOULD));
@@ -516,8 +516,12 @@ public class LucenePlaceSearch implements PlaceSearch {
             }
             // One edit from four letters; from ten letters also two, tried only if one finds nothing.
             int typoEdits = han || q.length() < 4 ? 0 : q.length() < 10 ? 1 : 2;
+            // Bigrams of the 专名 only: those of a 通名 (社区, 居民, 委员 …) are in millions of names at the
+            // national scale, tell none of them apart, and advancing through their postings for every
+            // candidate cost exact queries of long names tens of milliseconds.
+            int gramsEnd = q.startsWith(qCore) && qCore.length() >= 2 ? qCore.length() : q.length();
             List<String> grams = new ArrayList<>();
-            for (int i = 0; han && i + 2 <= q.length(); i++) {
+            for (int i = 0; han && i + 2 <= gramsEnd; i++) {
                 if (Romanizer.isHan(q.charAt(i)) && Romanizer.isHan(q.charAt(i + 1))) {
                     grams.add(q.substring(i, i + 2));
                 }
