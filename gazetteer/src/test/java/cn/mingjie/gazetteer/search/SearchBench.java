@@ -35,7 +35,6 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Tag;
@@ -187,10 +186,6 @@ class SearchBench {
                     ? Files.createDirectories(Path.of(INDEX_ROOT, "synthetic-" + size))
                     : Files.createTempDirectory(
                             Files.createDirectories(Path.of("target", "bench-index")), "synthetic-" + size + "-");
-            boolean reused;
-            try (FSDirectory d = FSDirectory.open(dir)) {
-                reused = DirectoryReader.indexExists(d);
-            }
             System.gc();
             long heapBefore = usedHeap();
             IndexMaintainer maintainer =
@@ -204,6 +199,8 @@ class SearchBench {
             PlaceSearch synthetic = new LucenePlaceSearch(maintainer);
             System.gc();
             SearchIndexStatus status = synthetic.status();
+            // An index kept from an earlier run is rebuilt when its format or readings are out of date.
+            boolean reused = status.lastRebuild() == null;
             int segments;
             try (FSDirectory d = FSDirectory.open(dir)) {
                 segments = SegmentInfos.readLatestCommit(d).size();
