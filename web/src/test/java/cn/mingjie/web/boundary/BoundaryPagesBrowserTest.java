@@ -79,13 +79,7 @@ class BoundaryPagesBrowserTest {
 
     @Test
     void theFieldPageKeepsEntriesWhenTheConnectionIsLostAndSendsThemLater() {
-        long line = jdbc.queryForObject("select id from boundary.line where code = '500117500152'", Long.class);
-        long inspection = jdbc.queryForObject(
-                "insert into boundary.inspection (line_id, kind, round_year, lead_code, supporting_code, status,"
-                        + " inspected_on) values (?, 'ad-hoc', 2025, '500117000000', '500152000000', 'open',"
-                        + " '2025-07-01') returning id",
-                Long.class,
-                line);
+        long inspection = adHocInspection("500117500152", 2025, "2025-07-01");
         signIn();
         browser.driver().manage().window().setSize(new Dimension(400, 820));
         chrome().executeCdpCommand("Browser.grantPermissions", Map.of("permissions", java.util.List.of("geolocation")));
@@ -136,13 +130,7 @@ class BoundaryPagesBrowserTest {
 
     @Test
     void theFieldPageOpensOfflineAfterTheFirstVisitAndSendsWhatWasEnteredOfflineOnceOnline() {
-        long line = jdbc.queryForObject("select id from boundary.line where code = '500151500152'", Long.class);
-        long inspection = jdbc.queryForObject(
-                "insert into boundary.inspection (line_id, kind, round_year, lead_code, supporting_code, status,"
-                        + " inspected_on) values (?, 'ad-hoc', 2026, '500151000000', '500152000000', 'open',"
-                        + " '2026-08-01') returning id",
-                Long.class,
-                line);
+        long inspection = adHocInspection("500151500152", 2026, "2026-08-01");
         signIn();
         String page = url("/boundary-field.html?inspection=" + inspection);
         browser.driver().get(page);
@@ -208,13 +196,7 @@ class BoundaryPagesBrowserTest {
 
     @Test
     void whatTheServerRefusesIsSetAsideWithItsReasonAndTheLaterEntriesAreStillSent() {
-        long line = jdbc.queryForObject("select id from boundary.line where code = '500117500152'", Long.class);
-        long inspection = jdbc.queryForObject(
-                "insert into boundary.inspection (line_id, kind, round_year, lead_code, supporting_code, status,"
-                        + " inspected_on) values (?, 'ad-hoc', 2028, '500117000000', '500152000000', 'open',"
-                        + " '2028-06-01') returning id",
-                Long.class,
-                line);
+        long inspection = adHocInspection("500117500152", 2028, "2028-06-01");
         signIn();
         browser.driver().manage().window().setSize(new Dimension(400, 820));
         String page = url("/boundary-field.html?inspection=" + inspection);
@@ -343,15 +325,9 @@ class BoundaryPagesBrowserTest {
 
     @Test
     void aReMeasuredMarkerBeyondToleranceIsAppliedForAndApprovedFromTheBoundaryPage() {
-        long line = jdbc.queryForObject("select id from boundary.line where code = '500117500152'", Long.class);
         long marker =
                 jdbc.queryForObject("select id from boundary.marker where number = '500117500152005Q'", Long.class);
-        long inspection = jdbc.queryForObject(
-                "insert into boundary.inspection (line_id, kind, round_year, lead_code, supporting_code, status,"
-                        + " inspected_on) values (?, 'ad-hoc', 2026, '500117000000', '500152000000', 'open',"
-                        + " '2026-09-01') returning id",
-                Long.class,
-                line);
+        long inspection = adHocInspection("500117500152", 2026, "2026-09-01");
         // Re-measured by RTK about 4 m north of the record.
         jdbc.update(
                 "insert into boundary.inspection_marker_finding (inspection_id, marker_id, condition, geom, accuracy_m,"
@@ -461,5 +437,19 @@ class BoundaryPagesBrowserTest {
 
     private String url(String path) {
         return "http://127.0.0.1:" + port + path;
+    }
+
+    /** An open ad-hoc inspection of a line (its code: the two counties'), for one test's findings. */
+    private long adHocInspection(String lineCode, int year, String inspectedOn) {
+        long line = jdbc.queryForObject("select id from boundary.line where code = ?", Long.class, lineCode);
+        return jdbc.queryForObject(
+                "insert into boundary.inspection (line_id, kind, round_year, lead_code, supporting_code, status,"
+                        + " inspected_on) values (?, 'ad-hoc', ?, ?, ?, 'open', ?::date) returning id",
+                Long.class,
+                line,
+                year,
+                lineCode.substring(0, 6) + "000000",
+                lineCode.substring(6) + "000000",
+                inspectedOn);
     }
 }

@@ -108,6 +108,11 @@ final class NameRecord {
         return s.isEmpty() ? null : s;
     }
 
+    private Double number(int field) {
+        String s = optional(field);
+        return s == null ? null : Double.valueOf(s);
+    }
+
     private boolean flag(int field) {
         return bytes[start[field]] == '1';
     }
@@ -180,13 +185,11 @@ final class NameRecord {
     }
 
     Double lon() {
-        String s = optional(LON);
-        return s == null ? null : Double.valueOf(s);
+        return number(LON);
     }
 
     Double lat() {
-        String s = optional(LAT);
-        return s == null ? null : Double.valueOf(s);
+        return number(LAT);
     }
 
     boolean approximateLocation() {
