@@ -5,8 +5,12 @@ import cn.mingjie.gazetteer.search.NameSource;
 import cn.mingjie.gazetteer.search.PlaceEntry;
 import cn.mingjie.gazetteer.search.PlaceSearch;
 import cn.mingjie.gazetteer.search.SearchRequest;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -151,9 +155,10 @@ public final class ReusedIndex implements AutoCloseable {
 
         @Override
         public void scan(Consumer<PlaceEntry> sink) {
-            System.err.println("ReusedIndex: the search index in " + dir
+            // Straight to the process's stderr: a test runner's redirected System.err is lost in a halt.
+            PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+            err.println("ReusedIndex: the search index in " + dir
                     + " was about to be rebuilt; halting the JVM before anything is written");
-            System.err.flush();
             Runtime.getRuntime().halt(70);
         }
 
