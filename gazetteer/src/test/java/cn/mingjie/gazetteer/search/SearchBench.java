@@ -5,6 +5,7 @@ import cn.mingjie.gazetteer.romanization.Reading;
 import cn.mingjie.gazetteer.romanization.Romanizer;
 import cn.mingjie.gazetteer.search.internal.IndexMaintainer;
 import cn.mingjie.gazetteer.search.internal.LucenePlaceSearch;
+import cn.mingjie.gazetteer.search.internal.ReusedIndex;
 import cn.mingjie.geocore.bench.HttpLoad;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
@@ -85,7 +86,7 @@ class SearchBench {
      */
     private static final String INDEX_ROOT = System.getProperty("search.bench.indexRoot");
 
-    private static final String BENCH_DATABASE_ID = "5e4bc4b0-0000-4000-8000-00000000be4c";
+    private static final String BENCH_DATABASE_ID = ReusedIndex.BENCH_DATABASE_ID;
     /** -Dsearch.bench.jfr=DIR records the query phase of each section with JFR (profile settings) into DIR. */
     private static final String JFR = System.getProperty("search.bench.jfr");
 
@@ -139,12 +140,9 @@ class SearchBench {
 
         // ---- real Chongqing names --------------------------------------------------------------
         List<Target> real = jdbc.query(
-                "select c.name, (select h.name from geo.division_version h where h.code = c.code and h.valid_to = c.valid_from"
-                        + " and h.name <> c.name limit 1) from geo.division_version c where c.valid_to is null",
-                (rs, i) -> new Target(rs.getString(1), rs.getString(2), null, null));
-        String pool = real.stream()
-                .map(t -> romanizer.generics().split(t.name()).specific())
-                .collect(Collectors.joining());
+                SearchTestData.CURRENT_DIVISIONS, (rs, i) -> new Target(rs.getString(1), rs.getString(2), null, null));
+        String pool =
+                SearchTestData.characterPool(real.stream().map(Target::name).toList(), romanizer);
         NameSet realNames = new NameSet();
         real.forEach(t -> realNames.add(t.name()));
         if (Boolean.parseBoolean(System.getProperty("search.bench.real", "true"))) {

@@ -1,7 +1,14 @@
 package cn.mingjie.web.search;
 
+import cn.mingjie.gazetteer.romanization.PlaceReadings;
+import cn.mingjie.gazetteer.search.PlaceEntry;
 import cn.mingjie.gazetteer.search.PlaceSearch;
+import cn.mingjie.gazetteer.search.SearchIndexStatus;
 import cn.mingjie.gazetteer.search.SearchRequest;
+import cn.mingjie.gazetteer.search.SearchResult;
+import cn.mingjie.gazetteer.search.SearchTestData;
+import cn.mingjie.gazetteer.search.SyntheticNames;
+import cn.mingjie.gazetteer.search.internal.ReusedIndex;
 import cn.mingjie.geocore.bench.HttpLoad;
 import cn.mingjie.web.MingjieAppTest;
 import java.io.IOException;
@@ -17,26 +24,37 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Geometry;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * GET /api/v1/search through the whole Spring application on the Chongqing sample: throughput with
+ * GET /api/v1/search through the whole Spring application on the Chongqing sample (or, with
+ * {@code -Dsearch.http.bench.synthetic}, on a synthetic index SearchBench built): throughput with
  * concurrent keep-alive clients over real HTTP ({@link HttpLoad}), and single-client latency. Client and
  * server share the 2 cores, so each row splits the CPU per answered query: the search itself (the same
  * queries run in-process at the same concurrency), the rest of the Tomcat threads' CPU (HTTP and Spring),
@@ -48,15 +66,35 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class SearchHttpBench {
 
     private static final int SECONDS = 15;
+    /**
+     * -Dsearch.http.bench.synthetic=SIZE with -Dsearch.http.bench.indexRoot=DIR: the search answers from
+     * the synthetic index SearchBench kept in DIR/synthetic-SIZE ({@code -Dsearch.bench.indexRoot=DIR}).
+     */
+    private static final Integer SYNTHETIC = Integer.getInteger("search.http.bench.synthetic");
+
+    private static final String INDEX_ROOT = System.getProperty("search.http.bench.indexRoot");
 
     @LocalServerPort
     int port;
 
+    /** In synthetic mode the {@link SwitchedSearch}: the controller's and this test's search. */
     @Autowired
     PlaceSearch search;
 
+    @Autowired(required = false)
+    SwitchedSearch switched;
+
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    PlaceReadings readings;
 
     @Value("${server.tomcat.threads.max:200}")
     int tomcatThreads;
@@ -66,16 +104,82 @@ class SearchHttpBench {
     @Test
     void throughput() throws Exception {
         search.awaitCurrent(Duration.ofMinutes(5));
+        if (SYNTHETIC != null) {
+            synthetic();
+            return;
+        }
         List<String> names = jdbc.queryForList(
                 "select name from geo.division_version where valid_to is null order by md5(code) limit 2000",
                 String.class);
-        String[] queries = names.stream()
+        measure(
+                queries(names),
+                String.format(
+                        "Chongqing sample (%d name documents)", search.status().documents()));
+    }
+
+    /**
+     * The app's search answers from SearchBench's synthetic index of that size, opened as it is (never
+     * rebuilt: {@link ReusedIndex} throws if it is not current), with the corpus's own names as queries.
+     */
+    private void synthetic() throws Exception {
+        if (INDEX_ROOT == null) {
+            throw new IllegalStateException("-Dsearch.http.bench.synthetic needs -Dsearch.http.bench.indexRoot"
+                    + " (the directory SearchBench's -Dsearch.bench.indexRoot kept the index in)");
+        }
+        Path dir = Path.of(INDEX_ROOT, "synthetic-" + SYNTHETIC);
+        long t0 = System.nanoTime();
+        SyntheticNames corpus = new SyntheticNames(SYNTHETIC, 42, SearchTestData.benchCharacterPool());
+        // About 2,000 places spread over the whole corpus; generating it is cheap next to indexing it.
+        List<PlaceEntry> sample = new ArrayList<>();
+        Random pick = new Random(7);
+        corpus.scan(e -> {
+            if (pick.nextInt(Math.max(1, SYNTHETIC / 2000)) == 0) {
+                sample.add(e);
+            }
+        });
+        double prepareSeconds = (System.nanoTime() - t0) / 1e9;
+        try (ReusedIndex index = ReusedIndex.open(
+                dir, corpus, ReusedIndex.BENCH_DATABASE_ID, dataSource, jdbc, transactions, readings)) {
+            List<PlaceEntry> checked = sample.subList(0, Math.min(50, sample.size()));
+            int found = index.found(checked);
+            if (found < checked.size() * 9 / 10) {
+                throw new IllegalStateException(found + " of " + checked.size() + " sampled places found in " + dir
+                        + ": the corpus generated here is not the one indexed there (another character pool?)");
+            }
+            switched.use(index.search());
+            try {
+                measure(
+                        queries(sample.stream().map(PlaceEntry::currentName).toList()),
+                        String.format(
+                                "SYNTHETIC corpus of %,d places, seed 42 (index %s reused, %,d name documents, %.0f MB;"
+                                        + " pool and %,d sampled places made in %.1f s; %d of %d sampled names found"
+                                        + " with their place)",
+                                SYNTHETIC,
+                                dir,
+                                search.status().documents(),
+                                search.status().bytesOnDisk() / 1e6,
+                                sample.size(),
+                                prepareSeconds,
+                                found,
+                                checked.size()));
+            } finally {
+                switched.use(null);
+            }
+        }
+    }
+
+    /** Each name and its first two characters (an autocomplete prefix). */
+    private static String[] queries(List<String> names) {
+        return names.stream()
                 .flatMap(n -> java.util.stream.Stream.of(n, n.substring(0, Math.min(2, n.length()))))
                 .toArray(String[]::new);
+    }
+
+    private void measure(String[] queries, String corpus) throws Exception {
         StringBuilder out = new StringBuilder(String.format(
-                "GET /api/v1/search over HTTP, Spring application, Chongqing sample (%d name documents), %d cores,"
+                "GET /api/v1/search over HTTP, Spring application, %s, %d cores,"
                         + " server.tomcat.threads.max=%d; load at start: %s%n",
-                search.status().documents(), Runtime.getRuntime().availableProcessors(), tomcatThreads, uptime()));
+                corpus, Runtime.getRuntime().availableProcessors(), tomcatThreads, uptime()));
         List<String> paths = Arrays.stream(queries)
                 .map(q -> "/api/v1/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8))
                 .toList();
@@ -209,6 +313,55 @@ class SearchHttpBench {
                     .statusCode();
         } catch (Exception e) {
             return -1;
+        }
+    }
+
+    /** Synthetic mode only: the application's PlaceSearch becomes one the test can point at another index. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class SyntheticMode {
+
+        @Bean
+        @Primary
+        @ConditionalOnProperty("search.http.bench.synthetic")
+        SwitchedSearch switchedSearch(@Qualifier("lucenePlaceSearch") PlaceSearch app) {
+            return new SwitchedSearch(app);
+        }
+    }
+
+    /** Delegates to the application's own search, or to the index the test put in its place. */
+    static final class SwitchedSearch implements PlaceSearch {
+
+        private final PlaceSearch app;
+        private volatile PlaceSearch target;
+
+        SwitchedSearch(PlaceSearch app) {
+            this.app = app;
+            this.target = app;
+        }
+
+        /** {@code null}: back to the application's own. */
+        void use(PlaceSearch other) {
+            target = other == null ? app : other;
+        }
+
+        @Override
+        public SearchResult search(SearchRequest request) {
+            return target.search(request);
+        }
+
+        @Override
+        public Geometry geometry(String placeId, LocalDate asOf) {
+            return target.geometry(placeId, asOf);
+        }
+
+        @Override
+        public SearchIndexStatus status() {
+            return target.status();
+        }
+
+        @Override
+        public void awaitCurrent(Duration timeout) {
+            target.awaitCurrent(timeout);
         }
     }
 }
