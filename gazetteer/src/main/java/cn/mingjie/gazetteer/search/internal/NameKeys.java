@@ -82,11 +82,14 @@ final class NameKeys {
             }
             if (Romanizer.isHan(c) || Character.isLetterOrDigit(c)) {
                 sb.append(c == 'ü' ? 'v' : c);
-            } else {
-                sb.append(' ');
+            } else if (!sb.isEmpty() && sb.charAt(sb.length() - 1) != ' ') {
+                sb.append(' '); // one space for any run of separators, none leading
             }
         }
-        return sb.toString().trim().replaceAll("\\s+", " ");
+        if (!sb.isEmpty() && sb.charAt(sb.length() - 1) == ' ') {
+            sb.setLength(sb.length() - 1);
+        }
+        return sb.toString();
     }
 
     static boolean hasHan(String s) {
@@ -167,9 +170,19 @@ final class NameKeys {
         if (!latin.isEmpty()) {
             options.add(List.of(latin.toString()));
         }
-        List<String> out = new ArrayList<>();
-        for (List<String> combo : combinations(options, max)) {
-            out.add(String.join("", combo));
+        // The combinations of combinations(options, max), in its order, joined as they are made.
+        List<String> out = List.of("");
+        for (List<String> choice : options) {
+            List<String> next = new ArrayList<>();
+            for (String prefix : out) {
+                for (String c : choice) {
+                    if (next.size() >= max) {
+                        break;
+                    }
+                    next.add(prefix.concat(c));
+                }
+            }
+            out = next;
         }
         return out;
     }
