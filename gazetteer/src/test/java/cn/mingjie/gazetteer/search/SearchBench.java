@@ -66,7 +66,11 @@ class SearchBench {
      */
     private static final int QUERIES_PER_KIND = Integer.getInteger("search.bench.queries", 1000);
 
-    private static final int PG_QUERIES_PER_KIND = 60;
+    /**
+     * -Dsearch.bench.pgQueries=N: the first N queries of each kind also run against pg_trgm (default 60: a
+     * pg_trgm query takes up to a second at 1M names; more queries narrow the recall comparison).
+     */
+    private static final int PG_QUERIES_PER_KIND = Integer.getInteger("search.bench.pgQueries", 60);
     /** Searches run untimed before a section's measurement, at least one pass over its queries. */
     private static final int WARM_UP_SEARCHES = 30_000;
     /** -Dsearch.bench.kinds=exact,prefix,… runs only those kinds (default all). */
