@@ -7,6 +7,7 @@ import cn.mingjie.geocore.edit.ValidationException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,6 +43,14 @@ public class PlaceReadings {
             romanizer = r;
         }
         return r;
+    }
+
+    /**
+     * {@link #romanizer()} as a supplier bound to this object rather than to its Spring proxy: the search
+     * asks for the romanizer on every query, and the proxy's interception cost more than the call.
+     */
+    public Supplier<Romanizer> romanizers() {
+        return this::romanizer;
     }
 
     public List<Entry> list() {

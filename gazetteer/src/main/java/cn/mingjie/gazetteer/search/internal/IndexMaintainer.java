@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -56,7 +57,7 @@ public class IndexMaintainer implements SmartLifecycle {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate snapshot;
     private final List<NameSource> sources;
-    private final PlaceReadings readings;
+    private final Supplier<Romanizer> romanizers;
     private final Path directory;
     private final Object lock = new Object();
     private volatile LuceneNameIndex index;
@@ -79,7 +80,7 @@ public class IndexMaintainer implements SmartLifecycle {
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.snapshot.setReadOnly(true);
         this.sources = List.copyOf(sources);
-        this.readings = readings;
+        this.romanizers = readings.romanizers();
         this.directory = directory;
     }
 
@@ -129,7 +130,7 @@ public class IndexMaintainer implements SmartLifecycle {
     }
 
     Romanizer romanizer() {
-        return readings.romanizer();
+        return romanizers.get();
     }
 
     List<NameSource> sources() {
@@ -175,7 +176,7 @@ public class IndexMaintainer implements SmartLifecycle {
     void rebuild() {
         synchronized (lock) {
             long start = System.nanoTime();
-            Romanizer romanizer = readings.romanizer();
+            Romanizer romanizer = romanizers.get();
             List<Long> seen = snapshot.execute(status -> {
                 List<Long> seqs = jdbc.queryForList("select seq from search.name_change", Long.class);
                 try {
@@ -241,7 +242,7 @@ public class IndexMaintainer implements SmartLifecycle {
                 rebuild();
                 return;
             }
-            Romanizer romanizer = readings.romanizer();
+            Romanizer romanizer = romanizers.get();
             try {
                 Map<String, String> data = new HashMap<>(index.commitData());
                 for (NameSource s : sources) {
@@ -262,7 +263,7 @@ public class IndexMaintainer implements SmartLifecycle {
     }
 
     private void reindexSource(NameSource s) {
-        Romanizer romanizer = readings.romanizer();
+        Romanizer romanizer = romanizers.get();
         snapshot.executeWithoutResult(status -> {
             try {
                 index.deleteSource(s.id());
