@@ -8,7 +8,6 @@ import cn.mingjie.gazetteer.search.internal.LucenePlaceSearch;
 import cn.mingjie.geocore.division.DivisionRegister;
 import cn.mingjie.geocore.edit.ChangeContext;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -40,8 +39,7 @@ class IndexConsistencyTest {
 
     @DynamicPropertySource
     static void indexDirectory(DynamicPropertyRegistry registry) throws IOException {
-        indexDir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "search-index");
-        registry.add("mingjie.search.index-dir", indexDir::toString);
+        indexDir = SearchTestContext.temporaryIndexDirectory(registry);
     }
 
     @Autowired

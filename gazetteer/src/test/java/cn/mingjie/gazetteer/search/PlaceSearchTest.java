@@ -3,8 +3,6 @@ package cn.mingjie.gazetteer.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -24,8 +22,7 @@ class PlaceSearchTest {
 
     @DynamicPropertySource
     static void indexDirectory(DynamicPropertyRegistry registry) throws IOException {
-        Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "search-index");
-        registry.add("mingjie.search.index-dir", dir::toString);
+        SearchTestContext.temporaryIndexDirectory(registry);
     }
 
     @Autowired

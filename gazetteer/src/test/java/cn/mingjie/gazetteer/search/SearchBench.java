@@ -98,8 +98,7 @@ class SearchBench {
 
     @DynamicPropertySource
     static void indexDirectory(DynamicPropertyRegistry registry) throws IOException {
-        Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "search-index");
-        registry.add("mingjie.search.index-dir", dir::toString);
+        SearchTestContext.temporaryIndexDirectory(registry);
     }
 
     @Autowired

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
@@ -14,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.EnableTransactionManagement;
 
@@ -27,6 +30,16 @@ import org.springframework.transaction.annotation.EnableTransactionManagement;
 @Import(GeoCoreModule.class)
 @ComponentScan({"cn.mingjie.gazetteer.search", "cn.mingjie.gazetteer.romanization"})
 public class SearchTestContext {
+
+    /**
+     * A fresh index directory for the test class's context, so that each class builds its own index
+     * (call from the class's {@code @DynamicPropertySource} method).
+     */
+    public static Path temporaryIndexDirectory(DynamicPropertyRegistry registry) throws IOException {
+        Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "search-index");
+        registry.add("mingjie.search.index-dir", dir::toString);
+        return dir;
+    }
 
     @Bean
     DataSource dataSource() {

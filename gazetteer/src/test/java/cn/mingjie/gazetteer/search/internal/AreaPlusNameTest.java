@@ -13,7 +13,6 @@ import cn.mingjie.gazetteer.search.SearchRequest;
 import cn.mingjie.gazetteer.search.SearchResult;
 import cn.mingjie.gazetteer.search.SearchTestContext;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -41,8 +40,7 @@ class AreaPlusNameTest {
 
     @DynamicPropertySource
     static void indexDirectory(DynamicPropertyRegistry registry) throws IOException {
-        Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "search-index");
-        registry.add("mingjie.search.index-dir", dir::toString);
+        SearchTestContext.temporaryIndexDirectory(registry);
     }
 
     @Autowired

@@ -11,7 +11,6 @@ import cn.mingjie.gazetteer.search.SearchRequest;
 import cn.mingjie.gazetteer.search.SearchTestContext;
 import cn.mingjie.gazetteer.search.SyntheticNames;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,8 +40,7 @@ class StagedRetrievalTest {
 
     @DynamicPropertySource
     static void indexDirectory(DynamicPropertyRegistry registry) throws IOException {
-        Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "search-index");
-        registry.add("mingjie.search.index-dir", dir::toString);
+        SearchTestContext.temporaryIndexDirectory(registry);
     }
 
     @Autowired
