@@ -170,19 +170,9 @@ final class NameKeys {
         if (!latin.isEmpty()) {
             options.add(List.of(latin.toString()));
         }
-        // The combinations of combinations(options, max), in its order, joined as they are made.
-        List<String> out = List.of("");
-        for (List<String> choice : options) {
-            List<String> next = new ArrayList<>();
-            for (String prefix : out) {
-                for (String c : choice) {
-                    if (next.size() >= max) {
-                        break;
-                    }
-                    next.add(prefix.concat(c));
-                }
-            }
-            out = next;
+        List<String> out = new ArrayList<>();
+        for (List<String> combo : combinations(options, max)) {
+            out.add(String.join("", combo));
         }
         return out;
     }
