@@ -84,16 +84,19 @@ public class LucenePlaceSearch implements PlaceSearch {
         try {
             IndexSearcher searcher = index.acquire();
             try {
+                // One lookup per term for the whole search: "area + name" runs the name in the best area and
+                // again in all of them, with the same terms.
+                TermLookup terms = new TermLookup(searcher);
                 String joined = normalized.replace(" ", "");
-                List<SearchHit> whole = run(searcher, joined, request, null, romanizer);
+                List<SearchHit> whole = run(searcher, joined, request, null, romanizer, terms);
                 String[] tokens = normalized.split(" ");
                 // "area + name" (潼南 双江), unless the words together already name a place (tongnan qu).
                 if (tokens.length > 1 && (whole.isEmpty() || !namesWholly(whole.get(0)))) {
                     String areaText = String.join("", Arrays.copyOf(tokens, tokens.length - 1));
                     String name = tokens[tokens.length - 1];
-                    List<String> areas = resolveArea(searcher, areaText, request, romanizer);
+                    List<String> areas = resolveArea(searcher, areaText, request, romanizer, terms);
                     if (!areas.isEmpty()) {
-                        List<SearchHit> hits = inAreas(searcher, name, request, areas, romanizer);
+                        List<SearchHit> hits = inAreas(searcher, name, request, areas, romanizer, terms);
                         if (!hits.isEmpty()) {
                             return new SearchResult(normalized, areas.get(0), hits);
                         }
@@ -120,16 +123,21 @@ public class LucenePlaceSearch implements PlaceSearch {
      * those in the other areas the text names.
      */
     private List<SearchHit> inAreas(
-            IndexSearcher searcher, String name, SearchRequest request, List<String> areas, Romanizer romanizer)
+            IndexSearcher searcher,
+            String name,
+            SearchRequest request,
+            List<String> areas,
+            Romanizer romanizer,
+            TermLookup terms)
             throws IOException {
-        List<SearchHit> best = run(searcher, name, request, areas.subList(0, 1), romanizer);
+        List<SearchHit> best = run(searcher, name, request, areas.subList(0, 1), romanizer, terms);
         if (best.size() >= request.limit() || areas.size() == 1) {
             return best;
         }
         List<SearchHit> hits = new ArrayList<>(best);
         Set<String> places = new HashSet<>();
         best.forEach(h -> places.add(h.placeId()));
-        for (SearchHit h : run(searcher, name, request, areas, romanizer)) {
+        for (SearchHit h : run(searcher, name, request, areas, romanizer, terms)) {
             if (hits.size() < request.limit() && places.add(h.placeId())) {
                 hits.add(h);
             }
@@ -138,11 +146,12 @@ public class LucenePlaceSearch implements PlaceSearch {
     }
 
     /** The codes of the divisions an "area + name" query's area part names (best matches only). */
-    private List<String> resolveArea(IndexSearcher searcher, String text, SearchRequest request, Romanizer romanizer)
+    private List<String> resolveArea(
+            IndexSearcher searcher, String text, SearchRequest request, Romanizer romanizer, TermLookup terms)
             throws IOException {
         SearchRequest areaRequest =
                 new SearchRequest(text, false, null, null, null, request.asOf(), null, null, null, 5);
-        List<SearchHit> hits = run(searcher, text, areaRequest, null, romanizer);
+        List<SearchHit> hits = run(searcher, text, areaRequest, null, romanizer, terms);
         List<String> codes = new ArrayList<>();
         for (SearchHit h : hits) {
             boolean good = h.matchType() == MatchType.EXACT
@@ -161,9 +170,14 @@ public class LucenePlaceSearch implements PlaceSearch {
      * automaton costs milliseconds per query, the one-edit automaton a fraction of that.
      */
     private List<SearchHit> run(
-            IndexSearcher searcher, String q, SearchRequest request, List<String> areas, Romanizer romanizer)
+            IndexSearcher searcher,
+            String q,
+            SearchRequest request,
+            List<String> areas,
+            Romanizer romanizer,
+            TermLookup terms)
             throws IOException {
-        QueryPlan plan = QueryPlan.of(q, request.autocomplete(), romanizer, new TermLookup(searcher));
+        QueryPlan plan = QueryPlan.of(q, request.autocomplete(), romanizer, terms);
         double[] best = {0};
         List<SearchHit> hits = run(searcher, plan, request, areas, null, best);
         if (plan.typoEdits() >= 1 && best[0] < TRY_FUZZY_BELOW) {
