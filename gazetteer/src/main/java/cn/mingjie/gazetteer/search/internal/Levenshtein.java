@@ -1,6 +1,6 @@
 package cn.mingjie.gazetteer.search.internal;
 
-/** Bounded edit distance, to label fuzzy candidates Lucene found with its automaton. */
+/** Bounded edit distance, to label the fuzzy candidates the typo clause found. */
 final class Levenshtein {
 
     private Levenshtein() {}
