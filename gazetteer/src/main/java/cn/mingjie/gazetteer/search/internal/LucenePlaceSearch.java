@@ -25,11 +25,8 @@ import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -166,8 +163,8 @@ public class LucenePlaceSearch implements PlaceSearch {
 
     /**
      * Runs the plan; the typo (fuzzy) clause, the costly one, only when nothing matched the pinyin or
-     * initials as typed, and with two edits only when one edit found nothing: building the two-edit
-     * automaton costs milliseconds per query, the one-edit automaton a fraction of that.
+     * initials as typed, and with two edits only when one edit found nothing: a two-edit walk of the
+     * pinyin keys visits many times the keys of a one-edit walk.
      */
     private List<SearchHit> run(
             IndexSearcher searcher,
@@ -194,7 +191,7 @@ public class LucenePlaceSearch implements PlaceSearch {
             QueryPlan plan,
             SearchRequest request,
             List<String> areas,
-            Query fuzzy,
+            KeyMatchQuery.Keys fuzzy,
             double[] best)
             throws IOException {
         if (searcher.getIndexReader().maxDoc() >= stagedFrom
@@ -237,65 +234,69 @@ public class LucenePlaceSearch implements PlaceSearch {
     }
 
     /**
-     * The candidate query: the match clauses (each constant-score, weighted by match kind), the typed
-     * characters shared, importance and distance, and the request's filters. The narrow stage is the same
-     * query restricted by a filter to the names matching one of the plan's narrow clauses, so its
-     * candidates are scored and ordered exactly as in the whole query.
+     * The candidate query: the plan's match clauses, each weighted by its match kind, its tie-breaks and
+     * the name's importance in one {@link KeyMatchQuery}; the distance to the map's focus and the
+     * request's filters around it when asked for. The narrow stage is the same query with only the names
+     * matching one of the plan's narrow clauses as candidates, so they are scored and ordered exactly as
+     * in the whole query.
      */
-    private static Query query(QueryPlan plan, SearchRequest request, List<String> areas, Query fuzzy, boolean narrow) {
-        BooleanQuery.Builder match = new BooleanQuery.Builder();
+    private static Query query(
+            QueryPlan plan, SearchRequest request, List<String> areas, KeyMatchQuery.Keys fuzzy, boolean narrow) {
+        List<KeyMatchQuery.Clause> clauses = new ArrayList<>();
         plan.clauses()
-                .forEach((query, weight) ->
-                        match.add(new BoostQuery(new ConstantScoreQuery(query), weight), Occur.SHOULD));
+                .forEach((keys, weight) -> clauses.add(
+                        new KeyMatchQuery.Clause(keys, weight, plan.narrow().contains(keys))));
         if (fuzzy != null) {
-            match.add(new BoostQuery(new ConstantScoreQuery(fuzzy), 30f), Occur.SHOULD);
-        }
-        BooleanQuery.Builder all = new BooleanQuery.Builder().add(match.build(), Occur.MUST);
-        if (narrow) {
-            BooleanQuery.Builder stage = new BooleanQuery.Builder();
-            plan.narrow().forEach(q -> stage.add(q, Occur.SHOULD));
-            all.add(stage.build(), Occur.FILTER);
+            clauses.add(new KeyMatchQuery.Clause(fuzzy, 30f, false));
         }
         // Among equally good candidates (many names with the same sound) those sharing more of the typed
         // characters come first: each shared leading run (prefix) and each shared bigram of the 专名 counts.
-        plan.grams()
-                .forEach(g ->
-                        all.add(new BoostQuery(new TermQuery(new Term(LuceneNameIndex.GRAM, g)), 2f), Occur.SHOULD));
-        plan.leading()
-                .forEach(p ->
-                        all.add(new BoostQuery(new TermQuery(new Term(LuceneNameIndex.PREFIX, p)), 2f), Occur.SHOULD));
+        List<Term> ties = new ArrayList<>();
+        plan.grams().forEach(g -> ties.add(new Term(LuceneNameIndex.GRAM, g)));
+        plan.leading().forEach(p -> ties.add(new Term(LuceneNameIndex.PREFIX, p)));
+        Query keys = new KeyMatchQuery(clauses, ties, 2f, narrow, LuceneNameIndex.IMPORTANCE, 5f, plan.terms());
+        BooleanQuery.Builder all = null;
         if (request.focusLat() != null && request.focusLon() != null) {
+            all = new BooleanQuery.Builder().add(keys, Occur.MUST);
             all.add(
                     LatLonPoint.newDistanceFeatureQuery(
                             LuceneNameIndex.LOCATION, 8f, request.focusLat(), request.focusLon(), 20_000),
                     Occur.SHOULD);
         }
+        List<Query> filters = new ArrayList<>();
         if (request.level() != null) {
-            all.add(IntPoint.newExactQuery(LuceneNameIndex.LEVEL, request.level()), Occur.FILTER);
+            filters.add(IntPoint.newExactQuery(LuceneNameIndex.LEVEL, request.level()));
         }
         if (request.category() != null) {
-            all.add(plan.terms().term(LuceneNameIndex.CATEGORY, request.category()), Occur.FILTER);
+            filters.add(new TermQuery(new Term(LuceneNameIndex.CATEGORY, request.category())));
         }
         if (request.within() != null) {
-            all.add(plan.terms().term(LuceneNameIndex.WITHIN, request.within()), Occur.FILTER);
+            filters.add(new TermQuery(new Term(LuceneNameIndex.WITHIN, request.within())));
         }
         if (areas != null) {
             BooleanQuery.Builder any = new BooleanQuery.Builder();
-            areas.forEach(a -> any.add(plan.terms().term(LuceneNameIndex.WITHIN, a), Occur.SHOULD));
-            all.add(any.build(), Occur.FILTER);
+            areas.forEach(a -> any.add(new TermQuery(new Term(LuceneNameIndex.WITHIN, a)), Occur.SHOULD));
+            filters.add(any.build());
         }
         if (request.asOf() != null) {
             long day = request.asOf().toEpochDay();
-            all.add(LongPoint.newRangeQuery(LuceneNameIndex.FROM, Long.MIN_VALUE, day), Occur.FILTER);
-            all.add(LongPoint.newRangeQuery(LuceneNameIndex.TO, day + 1, Long.MAX_VALUE), Occur.FILTER);
+            filters.add(LongPoint.newRangeQuery(LuceneNameIndex.FROM, Long.MIN_VALUE, day));
+            filters.add(LongPoint.newRangeQuery(LuceneNameIndex.TO, day + 1, Long.MAX_VALUE));
         }
         if (request.bbox() != null) {
             SearchRequest.BoundingBox b = request.bbox();
-            all.add(
-                    LatLonPoint.newBoxQuery(LuceneNameIndex.LOCATION, b.south(), b.north(), b.west(), b.east()),
-                    Occur.FILTER);
+            filters.add(LatLonPoint.newBoxQuery(LuceneNameIndex.LOCATION, b.south(), b.north(), b.west(), b.east()));
         }
-        return new FunctionScoreQuery(all.build(), new PlusImportance(LuceneNameIndex.IMPORTANCE, 5));
+        if (all == null && filters.isEmpty()) {
+            return keys;
+        }
+        if (all == null) {
+            all = new BooleanQuery.Builder().add(keys, Occur.MUST);
+        }
+        for (Query f : filters) {
+            all.add(f, Occur.FILTER);
+        }
+        return all.build();
     }
 
     /** A place's best hit, and the base score of the match it came from. */
@@ -450,8 +451,8 @@ public class LucenePlaceSearch implements PlaceSearch {
             List<String> pinyin,
             boolean autocomplete,
             double initialsScore,
-            Map<Query, Float> clauses,
-            Set<Query> narrow,
+            Map<KeyMatchQuery.Keys, Float> clauses,
+            Set<KeyMatchQuery.Keys> narrow,
             int typoEdits,
             List<String> grams,
             List<String> leading,
@@ -460,37 +461,36 @@ public class LucenePlaceSearch implements PlaceSearch {
         static QueryPlan of(String q, boolean autocomplete, Romanizer romanizer, TermLookup terms) {
             boolean han = NameKeys.hasHan(q);
             boolean latin = NameKeys.hasLatin(q);
-            Map<Query, Float> c = new LinkedHashMap<>();
-            Set<Query> narrow = new HashSet<>();
+            Map<KeyMatchQuery.Keys, Float> c = new LinkedHashMap<>();
+            Set<KeyMatchQuery.Keys> narrow = new HashSet<>();
             List<String> pinyin = han ? NameKeys.queryPinyin(q, romanizer, MAX_QUERY_COMBINATIONS) : List.of(q);
             String qCore = han ? romanizer.generics().split(q).specific() : q;
             boolean initialsOnly = !han && !NameKeys.wholeSyllables(q);
             if (han && !latin) {
-                narrow.add(terms.term(LuceneNameIndex.EXACT, q));
-                c.put(terms.term(LuceneNameIndex.EXACT, q), MatchScores.W_EXACT);
+                narrow.add(term(LuceneNameIndex.EXACT, q));
+                c.put(term(LuceneNameIndex.EXACT, q), MatchScores.W_EXACT);
                 if (!qCore.equals(q)) {
-                    narrow.add(terms.term(LuceneNameIndex.EXACT, qCore));
-                    c.put(terms.term(LuceneNameIndex.EXACT, qCore), MatchScores.W_EXACT_SPECIFIC);
+                    narrow.add(term(LuceneNameIndex.EXACT, qCore));
+                    c.put(term(LuceneNameIndex.EXACT, qCore), MatchScores.W_EXACT_SPECIFIC);
                 }
-                Query namePrefix = prefix(
-                        terms, LuceneNameIndex.PREFIX, LuceneNameIndex.EXACT, q, LuceneNameIndex.MAX_CHAR_PREFIX);
+                KeyMatchQuery.Keys namePrefix =
+                        prefix(LuceneNameIndex.PREFIX, LuceneNameIndex.EXACT, q, LuceneNameIndex.MAX_CHAR_PREFIX);
                 narrow.add(namePrefix);
                 c.put(namePrefix, autocomplete ? MatchScores.W_PREFIX_AUTOCOMPLETE : MatchScores.W_PREFIX);
                 if (q.length() >= 2) {
-                    BooleanQuery.Builder grams = new BooleanQuery.Builder();
+                    List<Term> grams = new ArrayList<>();
                     for (int i = 0; i + 2 <= q.length(); i++) {
-                        grams.add(terms.term(LuceneNameIndex.GRAM, q.substring(i, i + 2)), Occur.FILTER);
+                        grams.add(new Term(LuceneNameIndex.GRAM, q.substring(i, i + 2)));
                     }
-                    c.put(grams.build(), MatchScores.W_BIGRAMS);
+                    c.put(new KeyMatchQuery.AllTerms(grams), MatchScores.W_BIGRAMS);
                 }
                 for (String p : pinyin) {
                     c.put(
-                            terms.term(LuceneNameIndex.PINYIN, p),
+                            term(LuceneNameIndex.PINYIN, p),
                             qCore.equals(q) ? MatchScores.W_HOMOPHONE : MatchScores.W_HOMOPHONE_WHOLE);
                     if (autocomplete) {
                         c.put(
                                 prefix(
-                                        terms,
                                         LuceneNameIndex.PINYIN_PREFIX,
                                         LuceneNameIndex.PINYIN,
                                         p,
@@ -500,11 +500,10 @@ public class LucenePlaceSearch implements PlaceSearch {
                 }
             } else {
                 for (String p : pinyin) {
-                    narrow.add(terms.term(LuceneNameIndex.PINYIN, p));
-                    c.put(terms.term(LuceneNameIndex.PINYIN, p), MatchScores.W_PINYIN);
+                    narrow.add(term(LuceneNameIndex.PINYIN, p));
+                    c.put(term(LuceneNameIndex.PINYIN, p), MatchScores.W_PINYIN);
                     if (p.length() >= 2) {
-                        Query pinyinPrefix = prefix(
-                                terms,
+                        KeyMatchQuery.Keys pinyinPrefix = prefix(
                                 LuceneNameIndex.PINYIN_PREFIX,
                                 LuceneNameIndex.PINYIN,
                                 p,
@@ -514,17 +513,12 @@ public class LucenePlaceSearch implements PlaceSearch {
                     }
                 }
                 if (!han && q.length() <= 10) {
-                    narrow.add(terms.term(LuceneNameIndex.INITIALS, q));
+                    narrow.add(term(LuceneNameIndex.INITIALS, q));
                     c.put(
-                            terms.term(LuceneNameIndex.INITIALS, q),
+                            term(LuceneNameIndex.INITIALS, q),
                             initialsOnly ? MatchScores.W_INITIALS_ONLY : MatchScores.W_INITIALS);
                     c.put(
-                            prefix(
-                                    terms,
-                                    LuceneNameIndex.INITIALS_PREFIX,
-                                    LuceneNameIndex.INITIALS,
-                                    q,
-                                    Integer.MAX_VALUE),
+                            prefix(LuceneNameIndex.INITIALS_PREFIX, LuceneNameIndex.INITIALS, q, Integer.MAX_VALUE),
                             MatchScores.W_INITIALS_PREFIX);
                 }
             }
@@ -562,11 +556,11 @@ public class LucenePlaceSearch implements PlaceSearch {
         }
 
         /**
-         * The typo clause for up to {@code edits} edits ({@link #typoEdits} at most): built only when a
-         * query falls back to it, since its automaton costs more than the rest of the plan.
+         * The typo clause for up to {@code edits} edits ({@link #typoEdits} at most), tried only when a
+         * query falls back to it.
          */
-        Query typo(int edits) {
-            return TypoQuery.of(LuceneNameIndex.PINYIN, q, edits);
+        KeyMatchQuery.Keys typo(int edits) {
+            return new KeyMatchQuery.AnyTerm(TypoQuery.of(LuceneNameIndex.PINYIN, q, edits));
         }
 
         /**
@@ -596,12 +590,15 @@ public class LucenePlaceSearch implements PlaceSearch {
         }
 
         /** Prefix via the indexed prefix keys; a longer prefix than indexed seeks the term dictionary. */
-        private static Query prefix(
-                TermLookup terms, String prefixField, String fullField, String value, int indexedUpTo) {
+        private static KeyMatchQuery.Keys prefix(String prefixField, String fullField, String value, int indexedUpTo) {
             if (value.length() <= indexedUpTo) {
-                return terms.term(prefixField, value);
+                return term(prefixField, value);
             }
-            return new SeekingPrefixQuery(new Term(fullField, value));
+            return new KeyMatchQuery.AnyTerm(new SeekingPrefixQuery(new Term(fullField, value)));
+        }
+
+        private static KeyMatchQuery.Keys term(String field, String value) {
+            return new KeyMatchQuery.OneTerm(new Term(field, value));
         }
 
         /** The share of the query's characters found at the same positions in the name (0–1). */
