@@ -41,9 +41,12 @@ class TypoQueryTest {
             for (String typed : List.of("tongnan", "tongnna", "shuangjiangzhen", "shuangjaingzhen", "tōngnan")) {
                 for (int edits = 1; edits <= 2; edits++) {
                     TreeSet<String> fuzzy = index.keys(new FuzzyQuery(new Term("p", typed), edits, 1, 1000, true));
-                    assertThat(index.keys(TypoQuery.of("p", typed, edits)))
-                            .as("%s, %d edits", typed, edits)
-                            .isEqualTo(typed.chars().allMatch(c -> c < 128) ? ascii(fuzzy) : fuzzy);
+                    TreeSet<String> expected = typed.chars().allMatch(c -> c < 128) ? ascii(fuzzy) : fuzzy;
+                    for (long walkUpToKeys : new long[] {Long.MAX_VALUE, 0}) {
+                        assertThat(index.keys(TypoQuery.of("p", typed, edits, walkUpToKeys)))
+                                .as("%s, %d edits, walk up to %d keys", typed, edits, walkUpToKeys)
+                                .isEqualTo(expected);
+                    }
                 }
             }
             assertThat(index.keys(TypoQuery.of("p", "tongnan", 1)))
@@ -53,7 +56,7 @@ class TypoQueryTest {
     }
 
     /**
-     * The walk against the fuzzy query on many random keys that are near each other (a small alphabet,
+     * The walk and the automaton against the fuzzy query on many random keys that are near each other (a small alphabet,
      * each key an edit or two of a few stems, some with a non-ASCII letter), so that its skips past dead
      * leading letters and its reuse of the rows of a shared beginning are exercised on every kind of
      * neighbour.
@@ -83,10 +86,14 @@ class TypoQueryTest {
                     .limit(300)
                     .toList()) {
                 for (int edits = 1; edits <= 2; edits++) {
-                    TreeSet<String> fuzzy = index.keys(new FuzzyQuery(new Term("p", typed), edits, 1, 100_000, true));
-                    assertThat(index.keys(TypoQuery.of("p", typed, edits)))
-                            .as("%s, %d edits", typed, edits)
-                            .isEqualTo(ascii(fuzzy));
+                    TreeSet<String> fuzzy =
+                            ascii(index.keys(new FuzzyQuery(new Term("p", typed), edits, 1, 100_000, true)));
+                    assertThat(index.keys(TypoQuery.of("p", typed, edits, Long.MAX_VALUE)))
+                            .as("walk, %s, %d edits", typed, edits)
+                            .isEqualTo(fuzzy);
+                    assertThat(index.keys(TypoQuery.of("p", typed, edits, 0)))
+                            .as("automaton, %s, %d edits", typed, edits)
+                            .isEqualTo(fuzzy);
                 }
             }
         }
