@@ -284,6 +284,15 @@ final class LuceneNameIndex implements Closeable {
         return out;
     }
 
+    /** The query-time record of a document of the segment (its segment-relative doc id). */
+    static NameRecord record(LeafReaderContext segment, int doc) throws IOException {
+        BinaryDocValues values = segment.reader().getBinaryDocValues(RECORD);
+        if (values == null || !values.advanceExact(doc)) {
+            throw new IllegalStateException("search index document without a record: " + (segment.docBase + doc));
+        }
+        return NameRecord.decode(values.binaryValue());
+    }
+
     /**
      * Adds entries on all cores: the scanning thread (a source reading the database) hands batches to
      * worker threads, each computing keys and documents and adding them to its own in-memory segment.

@@ -24,9 +24,12 @@ import java.util.Set;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConjunctionUtils;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -334,7 +337,7 @@ public class LucenePlaceSearch implements PlaceSearch {
             }
             // A primary entry's documents carry the place's attributes; an alias entry's hit is shown as
             // the place that owns it.
-            NameRecord display = d.primary() ? d : displayRecord(searcher, d.placeId());
+            NameRecord display = d.primary() ? d : displayRecord(plan.terms(), d.placeId());
             if (display == null) {
                 continue;
             }
@@ -354,13 +357,26 @@ public class LucenePlaceSearch implements PlaceSearch {
                 .toList();
     }
 
-    private static NameRecord displayRecord(IndexSearcher searcher, String placeId) throws IOException {
-        Query q = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(LuceneNameIndex.PLACE, placeId)), Occur.FILTER)
-                .add(new TermQuery(new Term(LuceneNameIndex.DISPLAY, "1")), Occur.FILTER)
-                .build();
-        TopDocs t = searcher.search(q, 1);
-        return t.scoreDocs.length == 0 ? null : LuceneNameIndex.records(searcher, t.scoreDocs)[0];
+    /**
+     * The document that shows the place: the one having both its place key and the display key, found by
+     * intersecting their postings (a Lucene search per alias candidate cost more than the search itself).
+     */
+    private static NameRecord displayRecord(TermLookup terms, String placeId) throws IOException {
+        Term place = new Term(LuceneNameIndex.PLACE, placeId);
+        Term display = new Term(LuceneNameIndex.DISPLAY, "1");
+        for (LeafReaderContext segment : terms.segments()) {
+            DocIdSetIterator ofPlace = terms.postings(place, segment);
+            DocIdSetIterator shown = terms.postings(display, segment);
+            if (ofPlace == null || shown == null) {
+                continue;
+            }
+            int doc =
+                    ConjunctionUtils.intersectIterators(List.of(ofPlace, shown)).nextDoc();
+            if (doc != DocIdSetIterator.NO_MORE_DOCS) {
+                return LuceneNameIndex.record(segment, doc);
+            }
+        }
+        return null;
     }
 
     private static double importance(NameRecord d) {

@@ -44,6 +44,11 @@ final class TermLookup {
         return te.postings(null, PostingsEnum.NONE);
     }
 
+    /** The searcher's segments. */
+    List<LeafReaderContext> segments() {
+        return searcher.getIndexReader().leaves();
+    }
+
     /** The number of documents having the term, in all segments. */
     int docFreq(Term term) throws IOException {
         int docFreq = 0;
