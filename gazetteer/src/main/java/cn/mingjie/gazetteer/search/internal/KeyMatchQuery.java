@@ -59,6 +59,10 @@ final class KeyMatchQuery extends Query {
     private final float importanceWeight;
     private final TermLookup lookup;
 
+    /**
+     * @param tieBreakBoost the boost of each tie-break term's BM25 score
+     * @param lookup the search's term lookups: bound to its searcher, so the query runs on that one only
+     */
     KeyMatchQuery(
             List<Clause> clauses,
             List<Term> tieBreaks,
