@@ -140,7 +140,7 @@ final class LuceneNameIndex implements Closeable {
     }
 
     private boolean small() {
-        return writer.getDocStats().numDocs <= ON_HEAP_UP_TO_DOCUMENTS;
+        return documents() <= ON_HEAP_UP_TO_DOCUMENTS;
     }
 
     int documents() {
@@ -311,17 +311,17 @@ final class LuceneNameIndex implements Closeable {
                 leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
                 values = leaf.reader().getBinaryDocValues(RECORD);
             }
-            if (values == null || !values.advanceExact(doc - leaf.docBase)) {
-                throw new IllegalStateException("search index document without a record: " + doc);
-            }
-            out[i] = NameRecord.decode(values.binaryValue());
+            out[i] = record(values, leaf, doc - leaf.docBase);
         }
         return out;
     }
 
     /** The query-time record of a document of the segment (its segment-relative doc id). */
     static NameRecord record(LeafReaderContext segment, int doc) throws IOException {
-        BinaryDocValues values = segment.reader().getBinaryDocValues(RECORD);
+        return record(segment.reader().getBinaryDocValues(RECORD), segment, doc);
+    }
+
+    private static NameRecord record(BinaryDocValues values, LeafReaderContext segment, int doc) throws IOException {
         if (values == null || !values.advanceExact(doc)) {
             throw new IllegalStateException("search index document without a record: " + (segment.docBase + doc));
         }
