@@ -83,8 +83,7 @@ final class KeyMatchQuery extends Query {
     @Override
     public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
         // Each tie-break term's score is a constant: keys are indexed without frequencies or norms.
-        List<Term> tieTerms = new ArrayList<>();
-        List<Float> tieScores = new ArrayList<>();
+        List<Tie> ties = new ArrayList<>();
         for (Term t : tieBreaks) {
             int docFreq = lookup.docFreq(t);
             if (docFreq == 0) {
@@ -92,32 +91,34 @@ final class KeyMatchQuery extends Query {
             }
             CollectionStatistics collection = searcher.collectionStatistics(t.field());
             TermStatistics term = searcher.termStatistics(t, docFreq, lookup.totalTermFreq(t));
-            tieTerms.add(t);
-            tieScores.add(searcher.getSimilarity()
-                    .scorer(tieBreakBoost, collection, term)
-                    .score(1f, 1L));
+            ties.add(new Tie(
+                    t,
+                    searcher.getSimilarity()
+                            .scorer(tieBreakBoost, collection, term)
+                            .score(1f, 1L)));
         }
         float maxScore = importanceWeight;
         for (Clause c : clauses) {
             maxScore += c.weight();
         }
-        for (float s : tieScores) {
-            maxScore += s;
+        for (Tie t : ties) {
+            maxScore += t.score();
         }
-        return new KeyWeight(tieTerms, tieScores, maxScore * boost, boost);
+        return new KeyWeight(ties, maxScore * boost, boost);
     }
+
+    /** A tie-break term that exists in the index, and the score it adds. */
+    private record Tie(Term term, float score) {}
 
     private final class KeyWeight extends Weight {
 
-        private final List<Term> tieTerms;
-        private final List<Float> tieScores;
+        private final List<Tie> ties;
         private final float maxScore;
         private final float boost;
 
-        KeyWeight(List<Term> tieTerms, List<Float> tieScores, float maxScore, float boost) {
+        KeyWeight(List<Tie> ties, float maxScore, float boost) {
             super(KeyMatchQuery.this);
-            this.tieTerms = tieTerms;
-            this.tieScores = tieScores;
+            this.ties = ties;
             this.maxScore = maxScore;
             this.boost = boost;
         }
@@ -140,11 +141,11 @@ final class KeyMatchQuery extends Query {
             if (lead.isEmpty()) {
                 return null;
             }
-            for (int i = 0; i < tieTerms.size(); i++) {
-                DocIdSetIterator it = lookup.postings(tieTerms.get(i), ctx);
+            for (Tie t : ties) {
+                DocIdSetIterator it = lookup.postings(t.term(), ctx);
                 if (it != null) {
                     follow.add(it);
-                    followWeights.add(tieScores.get(i));
+                    followWeights.add(t.score());
                 }
             }
             NumericDocValues importance = DocValues.getNumeric(ctx.reader(), importanceField);

@@ -258,14 +258,10 @@ public class LucenePlaceSearch implements PlaceSearch {
         plan.grams().forEach(g -> ties.add(new Term(LuceneNameIndex.GRAM, g)));
         plan.leading().forEach(p -> ties.add(new Term(LuceneNameIndex.PREFIX, p)));
         Query keys = new KeyMatchQuery(clauses, ties, 2f, narrow, LuceneNameIndex.IMPORTANCE, 5f, plan.terms());
-        BooleanQuery.Builder all = null;
-        if (request.focusLat() != null && request.focusLon() != null) {
-            all = new BooleanQuery.Builder().add(keys, Occur.MUST);
-            all.add(
-                    LatLonPoint.newDistanceFeatureQuery(
-                            LuceneNameIndex.LOCATION, 8f, request.focusLat(), request.focusLon(), 20_000),
-                    Occur.SHOULD);
-        }
+        Query distance = request.focusLat() != null && request.focusLon() != null
+                ? LatLonPoint.newDistanceFeatureQuery(
+                        LuceneNameIndex.LOCATION, 8f, request.focusLat(), request.focusLon(), 20_000)
+                : null;
         List<Query> filters = new ArrayList<>();
         if (request.level() != null) {
             filters.add(IntPoint.newExactQuery(LuceneNameIndex.LEVEL, request.level()));
@@ -290,11 +286,12 @@ public class LucenePlaceSearch implements PlaceSearch {
             SearchRequest.BoundingBox b = request.bbox();
             filters.add(LatLonPoint.newBoxQuery(LuceneNameIndex.LOCATION, b.south(), b.north(), b.west(), b.east()));
         }
-        if (all == null && filters.isEmpty()) {
+        if (distance == null && filters.isEmpty()) {
             return keys;
         }
-        if (all == null) {
-            all = new BooleanQuery.Builder().add(keys, Occur.MUST);
+        BooleanQuery.Builder all = new BooleanQuery.Builder().add(keys, Occur.MUST);
+        if (distance != null) {
+            all.add(distance, Occur.SHOULD);
         }
         for (Query f : filters) {
             all.add(f, Occur.FILTER);
